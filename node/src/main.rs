@@ -1,0 +1,18 @@
+//! # lineage-node
+//!
+//! The Lineage node: authors blocks with Aura, finalises them with GRANDPA, stores state in
+//! ParityDB and serves the standard Substrate JSON-RPC (system, chain, state, author, payment,
+//! grandpa) plus Prometheus metrics. Modules: [`cli`] (arguments), [`command`] (dispatch of
+//! subcommands), [`chain_spec`] (dev / local / file), [`service`] (the running node),
+//! [`rpc`] (RPC extensions), [`benchmarking`] (extrinsic builders for `benchmark`).
+
+mod benchmarking;
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+	command::run()
+}

@@ -1,0 +1,62 @@
+//! # Lineage primitives
+//!
+//! The types that the Lineage runtime, the node and the ML engine must agree on, kept in one
+//! `no_std` crate so that none of them depends on another to learn them. Later issues add
+//! the AI types here (ids, `ModelSpec`, `JobSpec`, `Attestation`, fixed-point outputs) and
+//! the runtime API declarations.
+//!
+//! Token and address constants live here too, because the runtime (existential deposit,
+//! `SS58Prefix`) and the node (chain-spec properties) must print the same token.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use sp_runtime::{
+	generic,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature, OpaqueExtrinsic,
+};
+
+/// An index to a block.
+pub type BlockNumber = u32;
+
+/// Signature of a transaction; sr25519, ed25519 and ecdsa keys can all sign.
+pub type Signature = MultiSignature;
+
+/// An account on the chain: the public key behind a [`Signature`].
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+
+/// Balance of an account, in plancks (10^-[`TOKEN_DECIMALS`] of a [`TOKEN_SYMBOL`]).
+pub type Balance = u128;
+
+/// Index of a transaction sent by an account.
+pub type Nonce = u32;
+
+/// A hash of some data used by the chain.
+pub type Hash = sp_core::H256;
+
+/// The address format used to describe who sends a transaction.
+pub type Address = MultiAddress<AccountId, ()>;
+
+/// Block header type.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+
+/// A block whose extrinsics are opaque bytes: what the node handles without knowing the
+/// runtime's call types.
+pub type OpaqueBlock = generic::Block<Header, OpaqueExtrinsic>;
+
+/// Symbol of the native token, shown by wallets.
+pub const TOKEN_SYMBOL: &str = "LIN";
+
+/// Decimal places of the native token: one LIN is `10^12` plancks.
+pub const TOKEN_DECIMALS: u8 = 12;
+
+/// SS58 address prefix of Lineage accounts. 4242 is unassigned in the ss58-registry (1.51);
+/// it makes Lineage addresses distinct from other chains' so funds are not sent by mistake.
+pub const SS58_PREFIX: u16 = 4242;
+
+/// One LIN in plancks.
+pub const UNIT: Balance = 1_000_000_000_000;
+/// One thousandth of a LIN in plancks.
+pub const MILLI_UNIT: Balance = 1_000_000_000;
+/// One millionth of a LIN in plancks.
+pub const MICRO_UNIT: Balance = 1_000_000;

@@ -1,0 +1,23 @@
+//! The pallets whose benchmarks `lineage-node benchmark pallet` runs, and the names the
+//! benchmark runtime API needs in scope.
+
+pub use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkBatch, BenchmarkList};
+pub use frame_support::traits::{StorageInfoTrait, WhitelistedStorageKeys};
+pub use frame_system_benchmarking::{
+	extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+};
+pub use sp_storage::TrackedStorageKey;
+
+pub use crate::{AllPalletsWithSystem, Balances, Runtime, Sudo, Timestamp};
+
+impl frame_system_benchmarking::Config for Runtime {}
+impl frame_benchmarking::baseline::Config for Runtime {}
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_sudo, Sudo]
+);

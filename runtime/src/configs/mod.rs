@@ -1,0 +1,12 @@
+//! Configuration of every pallet in the runtime, one file per pallet (or per tightly coupled
+//! pair). Constants that several pallets share live in the crate root.
+
+mod balances;
+mod consensus;
+mod sudo;
+mod system;
+mod timestamp;
+mod transaction_payment;
+
+pub use system::{BlockHashCount, RuntimeBlockLength, RuntimeBlockWeights};
+pub use transaction_payment::LENGTH_FEE_PER_BYTE;

@@ -1,0 +1,72 @@
+//! Helpers for tests on the native runtime: genesis from the runtime's own presets, and
+//! signed extrinsics applied through `Executive`, as a block author would apply them.
+
+#![allow(dead_code, reason = "each test binary uses a different subset")]
+
+use codec::Encode;
+use frame_support::genesis_builder_helper::build_state;
+use lineage_runtime::{
+	genesis_config_presets, Executive, Header, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeGenesisConfig, SignedPayload, System, TxExtension, UncheckedExtrinsic,
+};
+use sp_core::{sr25519, Pair};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{generic::Era, traits::Header as _, ApplyExtrinsicResult, MultiSignature};
+
+/// Externalities holding the genesis state of preset `preset` (as `lineage-node` builds it).
+pub fn ext_from_preset(preset: &str) -> sp_io::TestExternalities {
+	let patch = genesis_config_presets::get_preset(&preset.to_string())
+		.unwrap_or_else(|| panic!("preset {preset} exists"));
+	let mut ext = sp_io::TestExternalities::new_empty();
+	ext.execute_with(|| {
+		build_state::<RuntimeGenesisConfig>(patch).expect("preset builds a valid genesis state")
+	});
+	ext
+}
+
+/// Starts block 1 on top of genesis, so extrinsics can be applied.
+pub fn start_block() {
+	let header = Header::new(
+		1,
+		Default::default(),
+		Default::default(),
+		System::block_hash(0),
+		Default::default(),
+	);
+	Executive::initialize_block(&header);
+}
+
+/// The transaction extensions a wallet attaches: immortal, tip zero, no metadata hash.
+pub fn tx_extension(nonce: u32) -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		frame_system::CheckSpecVersion::<Runtime>::new(),
+		frame_system::CheckTxVersion::<Runtime>::new(),
+		frame_system::CheckGenesis::<Runtime>::new(),
+		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
+		frame_system::CheckNonce::<Runtime>::from(nonce),
+		frame_system::CheckWeight::<Runtime>::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
+		frame_system::WeightReclaim::<Runtime>::new(),
+	)
+}
+
+/// `call` signed by `signer` with its current nonce.
+pub fn signed(call: RuntimeCall, signer: &sr25519::Pair) -> UncheckedExtrinsic {
+	let who: lineage_runtime::AccountId = signer.public().into();
+	let extension = tx_extension(System::account_nonce(&who));
+	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("valid payload");
+	let signature = MultiSignature::Sr25519(payload.using_encoded(|bytes| signer.sign(bytes)));
+	UncheckedExtrinsic::new_signed(call, who.into(), signature, extension)
+}
+
+/// Signs `call` by `signer` and applies it to the current block.
+pub fn apply_signed(call: RuntimeCall, signer: Sr25519Keyring) -> ApplyExtrinsicResult {
+	Executive::apply_extrinsic(signed(call, &signer.pair()))
+}
+
+/// Events deposited so far in this block.
+pub fn events() -> Vec<RuntimeEvent> {
+	System::events().into_iter().map(|record| record.event).collect()
+}

@@ -1,0 +1,58 @@
+//! Both genesis presets build a working state: balances, authorities and the sudo key.
+
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "tests fail loudly")]
+
+mod common;
+
+use lineage_runtime::{
+	genesis_config_presets::DEV_ENDOWMENT, Aura, Balances, Grandpa, Runtime, Sudo, System,
+	EXISTENTIAL_DEPOSIT,
+};
+use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+#[test]
+fn runtime_offers_exactly_the_two_presets() {
+	let names = lineage_runtime::genesis_config_presets::preset_names();
+	assert_eq!(names, vec![DEV_RUNTIME_PRESET.to_string(), LOCAL_TESTNET_RUNTIME_PRESET.into()]);
+	assert!(lineage_runtime::genesis_config_presets::get_preset(&"mainnet".to_string()).is_none());
+}
+
+#[test]
+fn development_preset_has_alice_as_sole_authority_and_sudo() {
+	common::ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
+		assert_eq!(aura, vec![Sr25519Keyring::Alice.public().into()]);
+		assert_eq!(Grandpa::grandpa_authorities(), vec![(Ed25519Keyring::Alice.public().into(), 1)]);
+		assert_eq!(Sudo::key(), Some(Sr25519Keyring::Alice.to_account_id()));
+		assert_eq!(Aura::slot_duration(), lineage_runtime::SLOT_DURATION);
+	});
+}
+
+#[test]
+fn local_preset_has_alice_and_bob_as_authorities() {
+	common::ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
+		assert_eq!(
+			aura,
+			vec![Sr25519Keyring::Alice.public().into(), Sr25519Keyring::Bob.public().into()]
+		);
+		assert_eq!(Grandpa::grandpa_authorities().len(), 2);
+		assert_eq!(Sudo::key(), Some(Sr25519Keyring::Alice.to_account_id()));
+	});
+}
+
+#[test]
+fn presets_endow_the_development_accounts() {
+	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
+		common::ext_from_preset(preset).execute_with(|| {
+			for who in [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::FerdieStash] {
+				assert_eq!(Balances::free_balance(who.to_account_id()), DEV_ENDOWMENT);
+			}
+			// The test-only keys One and Two are not endowed.
+			assert!(!System::account_exists(&Sr25519Keyring::One.to_account_id()));
+			assert_eq!(Balances::total_issuance(), DEV_ENDOWMENT * 12);
+			assert!(DEV_ENDOWMENT > EXISTENTIAL_DEPOSIT);
+		});
+	}
+}
