@@ -82,11 +82,8 @@ fn create_benchmark_extrinsic(
 	call: runtime::RuntimeCall,
 	nonce: u32,
 ) -> std::result::Result<runtime::UncheckedExtrinsic, &'static str> {
-	let genesis_hash = client
-		.block_hash(0)
-		.ok()
-		.flatten()
-		.ok_or("the database has no genesis block")?;
+	let genesis_hash =
+		client.block_hash(0).ok().flatten().ok_or("the database has no genesis block")?;
 	let best_hash = client.chain_info().best_hash;
 	let best_block = client.chain_info().best_number;
 

@@ -1,15 +1,20 @@
 //! Transfers on the native runtime, applied as signed extrinsics through `Executive`:
 //! they move funds, charge fees, and reap accounts that fall below the existential deposit.
 
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::arithmetic_side_effects, reason = "tests")]
+#![allow(
+	clippy::expect_used,
+	clippy::unwrap_used,
+	clippy::arithmetic_side_effects,
+	reason = "tests"
+)]
 
 mod common;
 
 use frame_support::assert_ok;
 use lineage_runtime::{
-	Balances, BalancesCall, Runtime, RuntimeCall, RuntimeEvent, System, EXISTENTIAL_DEPOSIT,
-	UNIT,
+	Balances, BalancesCall, Runtime, RuntimeCall, RuntimeEvent, System, EXISTENTIAL_DEPOSIT, UNIT,
 };
+use sp_core::{sr25519, Pair};
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
 use sp_runtime::{
@@ -22,7 +27,11 @@ fn fee_paid_by(who: &lineage_runtime::AccountId) -> u128 {
 		.into_iter()
 		.find_map(|event| match event {
 			RuntimeEvent::TransactionPayment(
-				pallet_transaction_payment::Event::TransactionFeePaid { who: payer, actual_fee, .. },
+				pallet_transaction_payment::Event::TransactionFeePaid {
+					who: payer,
+					actual_fee,
+					..
+				},
 			) if &payer == who => Some(actual_fee),
 			_ => None,
 		})
@@ -33,8 +42,8 @@ fn fee_paid_by(who: &lineage_runtime::AccountId) -> u128 {
 fn transfer_moves_funds_and_charges_a_fee() {
 	common::ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		common::start_block();
-		let fresh = sp_core::sr25519::Pair::from_seed(&[7; 32]);
-		let fresh_account: lineage_runtime::AccountId = sp_core::Pair::public(&fresh).into();
+		let fresh = sr25519::Pair::from_seed(&[7; 32]);
+		let fresh_account: lineage_runtime::AccountId = fresh.public().into();
 		let alice_before = Balances::free_balance(Alice.to_account_id());
 		let issuance_before = Balances::total_issuance();
 		let amount = 10 * UNIT;
@@ -103,7 +112,7 @@ fn transfer_of_more_than_the_balance_fails_but_the_fee_is_charged() {
 fn account_without_funds_cannot_pay_fees() {
 	common::ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		common::start_block();
-		let pauper = sp_core::sr25519::Pair::from_seed(&[9; 32]);
+		let pauper = sr25519::Pair::from_seed(&[9; 32]);
 		let call = RuntimeCall::Balances(BalancesCall::transfer_allow_death {
 			dest: Bob.to_account_id().into(),
 			value: 1,
@@ -119,8 +128,8 @@ fn account_without_funds_cannot_pay_fees() {
 fn account_below_the_existential_deposit_is_reaped() {
 	common::ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		common::start_block();
-		let fresh = sp_core::sr25519::Pair::from_seed(&[8; 32]);
-		let fresh_account: lineage_runtime::AccountId = sp_core::Pair::public(&fresh).into();
+		let fresh = sr25519::Pair::from_seed(&[8; 32]);
+		let fresh_account: lineage_runtime::AccountId = fresh.public().into();
 		let fund = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
 			dest: fresh_account.clone().into(),
 			value: UNIT,
@@ -134,7 +143,9 @@ fn account_below_the_existential_deposit_is_reaped() {
 			dest: Bob.to_account_id().into(),
 			value: UNIT - EXISTENTIAL_DEPOSIT,
 		});
-		assert_ok!(lineage_runtime::Executive::apply_extrinsic(common::signed(call, &fresh)).unwrap());
+		assert_ok!(
+			lineage_runtime::Executive::apply_extrinsic(common::signed(call, &fresh)).unwrap()
+		);
 
 		assert!(!System::account_exists(&fresh_account), "the account was reaped");
 		assert_eq!(Balances::free_balance(&fresh_account), 0);
@@ -148,8 +159,8 @@ fn account_below_the_existential_deposit_is_reaped() {
 fn transfer_below_the_existential_deposit_to_a_new_account_is_refused() {
 	common::ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		common::start_block();
-		let nobody = sp_core::sr25519::Pair::from_seed(&[10; 32]);
-		let nobody_account: lineage_runtime::AccountId = sp_core::Pair::public(&nobody).into();
+		let nobody = sr25519::Pair::from_seed(&[10; 32]);
+		let nobody_account: lineage_runtime::AccountId = nobody.public().into();
 		let call = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
 			dest: nobody_account.clone().into(),
 			value: EXISTENTIAL_DEPOSIT - 1,

@@ -5,7 +5,7 @@
 mod common;
 
 use lineage_runtime::{
-	genesis_config_presets::DEV_ENDOWMENT, Aura, Balances, Grandpa, Runtime, Sudo, System,
+	genesis_config_presets::DEV_ENDOWMENT, Aura, Balances, Grandpa, Runtime, System,
 	EXISTENTIAL_DEPOSIT,
 };
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
@@ -23,8 +23,11 @@ fn development_preset_has_alice_as_sole_authority_and_sudo() {
 	common::ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
 		assert_eq!(aura, vec![Sr25519Keyring::Alice.public().into()]);
-		assert_eq!(Grandpa::grandpa_authorities(), vec![(Ed25519Keyring::Alice.public().into(), 1)]);
-		assert_eq!(Sudo::key(), Some(Sr25519Keyring::Alice.to_account_id()));
+		assert_eq!(
+			Grandpa::grandpa_authorities(),
+			vec![(Ed25519Keyring::Alice.public().into(), 1)]
+		);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
 		assert_eq!(Aura::slot_duration(), lineage_runtime::SLOT_DURATION);
 	});
 }
@@ -38,7 +41,7 @@ fn local_preset_has_alice_and_bob_as_authorities() {
 			vec![Sr25519Keyring::Alice.public().into(), Sr25519Keyring::Bob.public().into()]
 		);
 		assert_eq!(Grandpa::grandpa_authorities().len(), 2);
-		assert_eq!(Sudo::key(), Some(Sr25519Keyring::Alice.to_account_id()));
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
 	});
 }
 

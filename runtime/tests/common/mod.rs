@@ -13,19 +13,38 @@ use sp_core::{sr25519, Pair};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::Era, traits::Header as _, ApplyExtrinsicResult, MultiSignature};
 
-/// Externalities holding the genesis state of preset `preset` (as `lineage-node` builds it).
-pub fn ext_from_preset(preset: &str) -> sp_io::TestExternalities {
+/// Externalities holding the genesis state of preset `preset`, built as `lineage-node` builds
+/// it: the preset's JSON patch merged over the default genesis config.
+pub(crate) fn ext_from_preset(preset: &str) -> sp_io::TestExternalities {
 	let patch = genesis_config_presets::get_preset(&preset.to_string())
 		.unwrap_or_else(|| panic!("preset {preset} exists"));
+	let patch: serde_json::Value = serde_json::from_slice(&patch).expect("preset is JSON");
+	let mut config =
+		serde_json::to_value(RuntimeGenesisConfig::default()).expect("default config is JSON");
+	merge(&mut config, patch);
+	let config = serde_json::to_vec(&config).expect("config serialises");
 	let mut ext = sp_io::TestExternalities::new_empty();
 	ext.execute_with(|| {
-		build_state::<RuntimeGenesisConfig>(patch).expect("preset builds a valid genesis state")
+		build_state::<RuntimeGenesisConfig>(config).expect("preset builds a valid genesis state")
 	});
 	ext
 }
 
+/// Merges `patch` into `base` the way chain specs apply genesis patches: objects key by key,
+/// anything else replaced.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			}
+		},
+		(base, patch) => *base = patch,
+	}
+}
+
 /// Starts block 1 on top of genesis, so extrinsics can be applied.
-pub fn start_block() {
+pub(crate) fn start_block() {
 	let header = Header::new(
 		1,
 		Default::default(),
@@ -37,7 +56,7 @@ pub fn start_block() {
 }
 
 /// The transaction extensions a wallet attaches: immortal, tip zero, no metadata hash.
-pub fn tx_extension(nonce: u32) -> TxExtension {
+pub(crate) fn tx_extension(nonce: u32) -> TxExtension {
 	(
 		frame_system::CheckNonZeroSender::<Runtime>::new(),
 		frame_system::CheckSpecVersion::<Runtime>::new(),
@@ -53,7 +72,7 @@ pub fn tx_extension(nonce: u32) -> TxExtension {
 }
 
 /// `call` signed by `signer` with its current nonce.
-pub fn signed(call: RuntimeCall, signer: &sr25519::Pair) -> UncheckedExtrinsic {
+pub(crate) fn signed(call: RuntimeCall, signer: &sr25519::Pair) -> UncheckedExtrinsic {
 	let who: lineage_runtime::AccountId = signer.public().into();
 	let extension = tx_extension(System::account_nonce(&who));
 	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("valid payload");
@@ -62,11 +81,11 @@ pub fn signed(call: RuntimeCall, signer: &sr25519::Pair) -> UncheckedExtrinsic {
 }
 
 /// Signs `call` by `signer` and applies it to the current block.
-pub fn apply_signed(call: RuntimeCall, signer: Sr25519Keyring) -> ApplyExtrinsicResult {
+pub(crate) fn apply_signed(call: RuntimeCall, signer: Sr25519Keyring) -> ApplyExtrinsicResult {
 	Executive::apply_extrinsic(signed(call, &signer.pair()))
 }
 
 /// Events deposited so far in this block.
-pub fn events() -> Vec<RuntimeEvent> {
+pub(crate) fn events() -> Vec<RuntimeEvent> {
 	System::events().into_iter().map(|record| record.event).collect()
 }
