@@ -6,6 +6,10 @@
 //! subcommands), [`chain_spec`] (dev / local / file), [`service`] (the running node),
 //! [`rpc`] (RPC extensions), [`benchmarking`] (extrinsic builders for `benchmark`).
 
+// sc-cli's runner and sc-service's builders fix these (large) error types; boxing them at
+// every call would only add noise.
+#![allow(clippy::result_large_err, reason = "error types are dictated by sc-cli and sc-service")]
+
 mod benchmarking;
 mod chain_spec;
 mod cli;

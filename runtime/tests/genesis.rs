@@ -6,7 +6,6 @@ mod common;
 
 use lineage_runtime::{
 	genesis_config_presets::DEV_ENDOWMENT, Aura, Balances, Grandpa, Runtime, System,
-	EXISTENTIAL_DEPOSIT,
 };
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
@@ -55,7 +54,6 @@ fn presets_endow_the_development_accounts() {
 			// The test-only keys One and Two are not endowed.
 			assert!(!System::account_exists(&Sr25519Keyring::One.to_account_id()));
 			assert_eq!(Balances::total_issuance(), DEV_ENDOWMENT * 12);
-			assert!(DEV_ENDOWMENT > EXISTENTIAL_DEPOSIT);
 		});
 	}
 }
