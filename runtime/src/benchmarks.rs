@@ -1,14 +1,16 @@
 //! The pallets whose benchmarks `lineage-node benchmark pallet` runs, and the names the
 //! benchmark runtime API needs in scope.
 
-pub use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkBatch, BenchmarkList};
-pub use frame_support::traits::{StorageInfoTrait, WhitelistedStorageKeys};
-pub use frame_system_benchmarking::{
+pub(crate) use frame_benchmarking::{
+	baseline::Pallet as BaselineBench, BenchmarkBatch, BenchmarkList,
+};
+pub(crate) use frame_support::traits::{StorageInfoTrait, WhitelistedStorageKeys};
+pub(crate) use frame_system_benchmarking::{
 	extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
 };
-pub use sp_storage::TrackedStorageKey;
+pub(crate) use sp_storage::TrackedStorageKey;
 
-pub use crate::{AllPalletsWithSystem, Balances, Runtime, Sudo, Timestamp};
+pub(crate) use crate::{AllPalletsWithSystem, Balances, Runtime, Sudo, Timestamp};
 
 impl frame_system_benchmarking::Config for Runtime {}
 impl frame_benchmarking::baseline::Config for Runtime {}
