@@ -14,7 +14,6 @@ use frame_support::assert_ok;
 use lineage_runtime::{
 	Balances, BalancesCall, Runtime, RuntimeCall, RuntimeEvent, System, EXISTENTIAL_DEPOSIT, UNIT,
 };
-use sp_core::{sr25519, Pair};
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
 use sp_runtime::{
@@ -42,8 +41,7 @@ fn fee_paid_by(who: &lineage_runtime::AccountId) -> u128 {
 fn transfer_moves_funds_and_charges_a_fee() {
 	common::ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		common::start_block();
-		let fresh = sr25519::Pair::from_seed(&[7; 32]);
-		let fresh_account: lineage_runtime::AccountId = fresh.public().into();
+		let (_, fresh_account) = common::new_account(7);
 		let alice_before = Balances::free_balance(Alice.to_account_id());
 		let issuance_before = Balances::total_issuance();
 		let amount = 10 * UNIT;
@@ -112,7 +110,7 @@ fn transfer_of_more_than_the_balance_fails_but_the_fee_is_charged() {
 fn account_without_funds_cannot_pay_fees() {
 	common::ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		common::start_block();
-		let pauper = sr25519::Pair::from_seed(&[9; 32]);
+		let (pauper, _) = common::new_account(9);
 		let call = RuntimeCall::Balances(BalancesCall::transfer_allow_death {
 			dest: Bob.to_account_id().into(),
 			value: 1,
@@ -128,8 +126,7 @@ fn account_without_funds_cannot_pay_fees() {
 fn account_below_the_existential_deposit_is_reaped() {
 	common::ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		common::start_block();
-		let fresh = sr25519::Pair::from_seed(&[8; 32]);
-		let fresh_account: lineage_runtime::AccountId = fresh.public().into();
+		let (fresh, fresh_account) = common::new_account(8);
 		let fund = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
 			dest: fresh_account.clone().into(),
 			value: UNIT,
@@ -137,8 +134,8 @@ fn account_below_the_existential_deposit_is_reaped() {
 		assert_ok!(common::apply_signed(fund, Alice).unwrap());
 		assert!(System::account_exists(&fresh_account));
 
-		// Send everything but half an existential deposit away, fee included: what is left is
-		// below the existential deposit, so the account is removed and the rest is dust.
+		// Send all but one existential deposit away: the fee comes out of that deposit, so what
+		// is left falls below it, the account is removed and the remainder burned as dust.
 		let call = RuntimeCall::Balances(BalancesCall::transfer_allow_death {
 			dest: Bob.to_account_id().into(),
 			value: UNIT - EXISTENTIAL_DEPOSIT,
@@ -159,8 +156,7 @@ fn account_below_the_existential_deposit_is_reaped() {
 fn transfer_below_the_existential_deposit_to_a_new_account_is_refused() {
 	common::ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		common::start_block();
-		let nobody = sr25519::Pair::from_seed(&[10; 32]);
-		let nobody_account: lineage_runtime::AccountId = nobody.public().into();
+		let (_, nobody_account) = common::new_account(10);
 		let call = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
 			dest: nobody_account.clone().into(),
 			value: EXISTENTIAL_DEPOSIT - 1,

@@ -43,6 +43,13 @@ fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	}
 }
 
+/// A key pair that exists nowhere on chain yet, and its account, from a one-byte seed.
+pub(crate) fn new_account(seed: u8) -> (sr25519::Pair, lineage_runtime::AccountId) {
+	let pair = sr25519::Pair::from_seed(&[seed; 32]);
+	let account = pair.public().into();
+	(pair, account)
+}
+
 /// Starts block 1 on top of genesis, so extrinsics can be applied.
 pub(crate) fn start_block() {
 	let header = Header::new(
