@@ -18,17 +18,9 @@ use crate::{AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SudoConfig
 /// What each endowed development account starts with: one million LIN.
 pub const DEV_ENDOWMENT: Balance = 1_000_000 * UNIT;
 
-/// Aura and GRANDPA keys of a development validator, derived from its well-known name.
-fn authority_keys(who: Sr25519Keyring) -> (AuraId, GrandpaId) {
-	let ed25519 = match who {
-		Sr25519Keyring::Alice => Ed25519Keyring::Alice,
-		Sr25519Keyring::Bob => Ed25519Keyring::Bob,
-		Sr25519Keyring::Charlie => Ed25519Keyring::Charlie,
-		Sr25519Keyring::Dave => Ed25519Keyring::Dave,
-		Sr25519Keyring::Eve => Ed25519Keyring::Eve,
-		_ => Ed25519Keyring::Ferdie,
-	};
-	(who.public().into(), ed25519.public().into())
+/// Aura (sr25519) and GRANDPA (ed25519) keys of a development validator.
+fn authority_keys(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
+	(aura.public().into(), grandpa.public().into())
 }
 
 fn testnet_genesis(
@@ -70,7 +62,7 @@ fn dev_accounts() -> Vec<AccountId> {
 /// `development`: one validator (Alice), for `lineage-node --dev`.
 pub fn development_config_genesis() -> Value {
 	testnet_genesis(
-		vec![authority_keys(Sr25519Keyring::Alice)],
+		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
 	)
@@ -79,7 +71,10 @@ pub fn development_config_genesis() -> Value {
 /// `local_testnet`: two validators (Alice and Bob), for a multi-node network on one machine.
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
-		vec![authority_keys(Sr25519Keyring::Alice), authority_keys(Sr25519Keyring::Bob)],
+		vec![
+			authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
 	)

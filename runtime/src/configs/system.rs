@@ -6,7 +6,7 @@ use frame_support::{
 	parameter_types,
 	traits::ConstU32,
 	weights::{
-		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_MILLIS},
 		Weight,
 	},
 };
@@ -16,7 +16,7 @@ use sp_version::RuntimeVersion;
 
 use crate::{
 	AccountId, Balance, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeOrigin, RuntimeTask, SS58_PREFIX, VERSION,
+	RuntimeEvent, RuntimeOrigin, RuntimeTask, MILLI_SECS_PER_BLOCK, SS58_PREFIX, VERSION,
 };
 
 /// Normal (user) transactions may fill this much of a block; the rest is kept for
@@ -30,9 +30,13 @@ parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	pub const Version: RuntimeVersion = VERSION;
 
-	/// Two seconds of compute per six-second block, leaving time for import and gossip.
+	/// The block's compute budget: a third of the block time, leaving the rest for import on
+	/// other nodes and gossip. A design limit, not a measured cost; proof size is unbounded
+	/// on a solochain.
 	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND.saturating_mul(2), u64::MAX),
+		Weight::MAX.set_ref_time(
+			WEIGHT_REF_TIME_PER_MILLIS.saturating_mul(MILLI_SECS_PER_BLOCK.saturating_div(3)),
+		),
 		NORMAL_DISPATCH_RATIO,
 	);
 	/// 5 MiB blocks, of which normal transactions may fill the normal share.

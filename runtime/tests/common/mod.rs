@@ -21,26 +21,13 @@ pub(crate) fn ext_from_preset(preset: &str) -> sp_io::TestExternalities {
 	let patch: serde_json::Value = serde_json::from_slice(&patch).expect("preset is JSON");
 	let mut config =
 		serde_json::to_value(RuntimeGenesisConfig::default()).expect("default config is JSON");
-	merge(&mut config, patch);
+	sc_chain_spec::json_merge(&mut config, patch);
 	let config = serde_json::to_vec(&config).expect("config serialises");
 	let mut ext = sp_io::TestExternalities::new_empty();
 	ext.execute_with(|| {
 		build_state::<RuntimeGenesisConfig>(config).expect("preset builds a valid genesis state")
 	});
 	ext
-}
-
-/// Merges `patch` into `base` the way chain specs apply genesis patches: objects key by key,
-/// anything else replaced.
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
 }
 
 /// A key pair that exists nowhere on chain yet, and its account, from a one-byte seed.
