@@ -1,14 +1,25 @@
 //! # Lineage primitives
 //!
 //! The types that the Lineage runtime, the node and the ML engine must agree on, kept in one
-//! `no_std` crate so that none of them depends on another to learn them. Later issues add
-//! the AI types here (ids, `ModelSpec`, `JobSpec`, `Attestation`, fixed-point outputs) and
-//! the runtime API declarations.
+//! `no_std` crate so that none of them depends on another to learn them:
+//!
+//! - [`datasets`]: dataset ids, versions, shares, licences, and the traits through which other
+//!   pallets read datasets ([`datasets::DatasetInspect`]) or learn of share changes
+//!   ([`datasets::OnSharesChanged`]);
+//! - [`models`]: model ids, the architecture [`models::ModelSpec`], licences, royalty splits
+//!   and lineage links;
+//! - [`apis`]: the runtime APIs dApps query through metadata.
 //!
 //! Token and address constants live here too, because the runtime (existential deposit,
 //! `SS58Prefix`) and the node (chain-spec properties) must print the same token.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod apis;
+pub mod datasets;
+pub mod models;
 
 use sp_runtime::{
 	generic,

@@ -1,0 +1,61 @@
+//! Runtime APIs that dApps call through metadata (`api.call.datasetsApi.*`,
+//! `api.call.modelsApi.*` in polkadot.js). The record types are parameters so that each pallet
+//! keeps its bounded storage types; the runtime fills them in and metadata describes them.
+
+use alloc::vec::Vec;
+use codec::Codec;
+
+use crate::{
+	datasets::{DatasetId, DatasetVersion, Shares},
+	models::ModelId,
+};
+
+/// Most records a paged runtime API call returns, whatever `limit` the caller asks for.
+pub const MAX_PAGE: u32 = 1_000;
+
+sp_api::decl_runtime_apis! {
+	/// Queries on registered datasets.
+	pub trait DatasetsApi<AccountId, Dataset, VersionRecord>
+	where
+		AccountId: Codec,
+		Dataset: Codec,
+		VersionRecord: Codec,
+	{
+		/// The dataset, if registered.
+		fn dataset(id: DatasetId) -> Option<Dataset>;
+		/// Up to `limit` (at most [`MAX_PAGE`]) versions of the dataset, oldest first, from
+		/// version `from` on.
+		fn dataset_versions(
+			id: DatasetId,
+			from: DatasetVersion,
+			limit: u32,
+		) -> Vec<(DatasetVersion, VersionRecord)>;
+		/// Up to `limit` (at most [`MAX_PAGE`]) contributors and their shares, in storage order,
+		/// starting after `start_after` (the last account of the previous page).
+		fn contributors(
+			id: DatasetId,
+			start_after: Option<AccountId>,
+			limit: u32,
+		) -> Vec<(AccountId, Shares)>;
+		/// Datasets the account curates.
+		fn datasets_of_curator(curator: AccountId) -> Vec<DatasetId>;
+	}
+
+	/// Queries on registered models and their lineage.
+	pub trait ModelsApi<AccountId, Model, Lineage>
+	where
+		AccountId: Codec,
+		Model: Codec,
+		Lineage: Codec,
+	{
+		/// The model, if registered.
+		fn model(id: ModelId) -> Option<Model>;
+		/// The model's ancestors and the datasets each was trained on, breadth first, to the
+		/// chain's lineage depth bound.
+		fn lineage(id: ModelId) -> Option<Lineage>;
+		/// Models the account owns.
+		fn models_of_owner(owner: AccountId) -> Vec<ModelId>;
+		/// Models that list the dataset (any version) among their training data.
+		fn models_trained_on(dataset: DatasetId) -> Vec<ModelId>;
+	}
+}
