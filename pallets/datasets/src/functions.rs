@@ -270,7 +270,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Balance held from `who` for `reason` by this pallet.
-	#[cfg(any(test, feature = "try-runtime", feature = "runtime-benchmarks"))]
+	#[cfg(any(test, feature = "try-runtime"))]
 	pub(crate) fn held(who: &T::AccountId, reason: HoldReason) -> BalanceOf<T> {
 		<T::Currency as frame_support::traits::fungible::InspectHold<T::AccountId>>::balance_on_hold(
 			&reason.into(),

@@ -1,0 +1,42 @@
+//! The lineage tree and the index queries behind `ModelsApi`.
+
+use super::*;
+use crate::Pallet;
+
+#[test]
+fn lineage_lists_each_ancestor_once_breadth_first() {
+	run_test(|| {
+		// base ← left, right ← child (a diamond): base must appear once.
+		let base = NewModel::on_data(&[1]).create(ALICE);
+		let left = NewModel::from_parents(&[base]).create(BOB);
+		let right = NewModel::from_parents(&[base]).create(ALICE);
+		let child = NewModel { datasets: vec![uses(1, 100)], split: split(50, 30, 10, 10), ..NewModel::from_parents(&[left, right]) }.create(BOB);
+
+		let tree = Pallet::<Test>::lineage(child).unwrap();
+		assert_eq!(tree.root, child);
+		assert!(!tree.truncated);
+		let order: Vec<_> = tree.nodes.iter().map(|n| (n.model, n.distance)).collect();
+		assert_eq!(order, vec![(child, 0), (left, 1), (right, 1), (base, 2)]);
+		assert_eq!(tree.nodes[0].owner, BOB);
+		assert_eq!(tree.nodes[0].parents, vec![left, right]);
+		assert_eq!(tree.nodes[3].datasets, vec![uses(1, 100)]);
+		assert_eq!(tree.nodes[3].split, split(70, 0, 20, 10));
+
+		assert!(Pallet::<Test>::lineage(child + 1).is_none());
+	});
+}
+
+#[test]
+fn models_are_indexed_by_owner_and_dataset() {
+	run_test(|| {
+		let first = NewModel::on_data(&[1]).create(ALICE);
+		let second = NewModel::on_data(&[1, 2]).create(BOB);
+		let third = NewModel::default().create(ALICE);
+		assert_eq!(Pallet::<Test>::models_of_owner(ALICE), vec![first, third]);
+		assert_eq!(Pallet::<Test>::models_of_owner(BOB), vec![second]);
+		assert_eq!(Pallet::<Test>::models_trained_on(1), vec![first, second]);
+		assert_eq!(Pallet::<Test>::models_trained_on(2), vec![second]);
+		assert!(Pallet::<Test>::models_trained_on(3).is_empty());
+		assert_eq!(Pallet::<Test>::model(third).unwrap().owner, ALICE);
+	});
+}
