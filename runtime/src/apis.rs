@@ -17,10 +17,15 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use lineage_primitives::{
+	datasets::{DatasetId, DatasetVersion, Shares},
+	models::ModelId,
+};
+
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, Datasets, Executive, Grandpa,
+	InherentDataExt, Models, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -197,6 +202,60 @@ impl_runtime_apis! {
 		}
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl lineage_primitives::apis::DatasetsApi<
+		Block,
+		AccountId,
+		pallet_datasets::Dataset<Runtime>,
+		pallet_datasets::VersionRecord<Runtime>,
+	> for Runtime {
+		fn dataset(id: DatasetId) -> Option<pallet_datasets::Dataset<Runtime>> {
+			Datasets::dataset(id)
+		}
+
+		fn dataset_versions(
+			id: DatasetId,
+			from: DatasetVersion,
+			limit: u32,
+		) -> Vec<(DatasetVersion, pallet_datasets::VersionRecord<Runtime>)> {
+			Datasets::versions(id, from, limit)
+		}
+
+		fn contributors(
+			id: DatasetId,
+			start_after: Option<AccountId>,
+			limit: u32,
+		) -> Vec<(AccountId, Shares)> {
+			Datasets::contributors_page(id, start_after, limit)
+		}
+
+		fn datasets_of_curator(curator: AccountId) -> Vec<DatasetId> {
+			Datasets::datasets_of_curator(curator)
+		}
+	}
+
+	impl lineage_primitives::apis::ModelsApi<
+		Block,
+		AccountId,
+		pallet_models::Model<Runtime>,
+		pallet_models::LineageTree<Runtime>,
+	> for Runtime {
+		fn model(id: ModelId) -> Option<pallet_models::Model<Runtime>> {
+			Models::model(id)
+		}
+
+		fn lineage(id: ModelId) -> Option<pallet_models::LineageTree<Runtime>> {
+			Models::lineage(id)
+		}
+
+		fn models_of_owner(owner: AccountId) -> Vec<ModelId> {
+			Models::models_of_owner(owner)
+		}
+
+		fn models_trained_on(dataset: DatasetId) -> Vec<ModelId> {
+			Models::models_trained_on(dataset)
 		}
 	}
 

@@ -10,7 +10,7 @@ pub(crate) use frame_system_benchmarking::{
 };
 pub(crate) use sp_storage::TrackedStorageKey;
 
-pub(crate) use crate::{AllPalletsWithSystem, Balances, Runtime, Sudo, Timestamp};
+pub(crate) use crate::{AllPalletsWithSystem, Balances, Datasets, Models, Runtime, Sudo, Timestamp};
 
 impl frame_system_benchmarking::Config for Runtime {}
 impl frame_benchmarking::baseline::Config for Runtime {}
@@ -22,4 +22,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
+	[pallet_datasets, Datasets]
+	[pallet_models, Models]
 );

@@ -3,7 +3,8 @@
 //! Each preset is a JSON patch over the default genesis config, which the node turns into a
 //! chain spec (`lineage-node build-spec --chain dev|local`). Both presets use the well-known
 //! development keys (Alice, Bob, …) and give Alice the sudo key; a public network's genesis
-//! must not reuse either.
+//! must not reuse either. The `development` preset also seeds the demo dataset and model of
+//! [`crate::genesis_demo`].
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -13,7 +14,10 @@ use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
-use crate::{AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{
+	genesis_demo, AccountId, Balance, BalancesConfig, DatasetsConfig, ModelsConfig,
+	RuntimeGenesisConfig, SudoConfig, UNIT,
+};
 
 /// What each endowed development account starts with: one million LIN.
 pub const DEV_ENDOWMENT: Balance = 1_000_000 * UNIT;
@@ -27,7 +31,13 @@ fn testnet_genesis(
 	initial_authorities: Vec<(AuraId, GrandpaId)>,
 	endowed_accounts: Vec<AccountId>,
 	root: AccountId,
+	with_demo: bool,
 ) -> Value {
+	let (datasets, models) = if with_demo {
+		(genesis_demo::datasets(), genesis_demo::models())
+	} else {
+		(Vec::new(), Vec::new())
+	};
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed_accounts
@@ -48,6 +58,8 @@ fn testnet_genesis(
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		datasets: DatasetsConfig { datasets },
+		models: ModelsConfig { models },
 	})
 }
 
@@ -65,6 +77,7 @@ pub fn development_config_genesis() -> Value {
 		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		true,
 	)
 }
 
@@ -77,6 +90,7 @@ pub fn local_config_genesis() -> Value {
 		],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		false,
 	)
 }
 

@@ -27,6 +27,7 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod genesis_demo;
 
 use alloc::{borrow::Cow, vec::Vec};
 use sp_runtime::{generic, impl_opaque_keys};
@@ -72,7 +73,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("lineage"),
 	impl_name: Cow::Borrowed("lineage-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -174,4 +175,12 @@ mod runtime {
 	// genesis leaves it empty, and the DAO replaces it as the chain's root origin.
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
+
+	// Lineage's own pallets start at 20, leaving 7..20 for infrastructure (session,
+	// scheduler, preimage, treasury).
+	#[runtime::pallet_index(20)]
+	pub type Datasets = pallet_datasets;
+
+	#[runtime::pallet_index(21)]
+	pub type Models = pallet_models;
 }

@@ -3,10 +3,14 @@
 
 mod balances;
 mod consensus;
+mod datasets;
+mod models;
 mod sudo;
 mod system;
 mod timestamp;
 mod transaction_payment;
 
+pub use datasets::{ContributionDeposit, DatasetDeposit};
+pub use models::ModelDeposit;
 pub use system::{BlockHashCount, RuntimeBlockLength, RuntimeBlockWeights};
 pub use transaction_payment::LENGTH_FEE_PER_BYTE;

@@ -1,0 +1,26 @@
+//! `pallet_datasets`: data attribution. Deposits are sized so that registering thousands of
+//! junk datasets or contributions ties up real money, while a genuine contributor gets every
+//! planck back.
+
+use frame_support::{parameter_types, traits::ConstU32};
+
+use crate::{Balance, Balances, Runtime, RuntimeHoldReason, UNIT};
+
+parameter_types! {
+	/// Held from a dataset's registrant until it is retired.
+	pub const DatasetDeposit: Balance = 10 * UNIT;
+	/// Held from a contributor while the curator decides.
+	pub const ContributionDeposit: Balance = UNIT;
+}
+
+impl pallet_datasets::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type DatasetDeposit = DatasetDeposit;
+	type ContributionDeposit = ContributionDeposit;
+	type MaxUriLen = ConstU32<256>;
+	type MaxPendingContributions = ConstU32<64>;
+	// Royalties will settle accrued rewards here once `pallet-royalties` exists.
+	type OnSharesChanged = ();
+	type WeightInfo = pallet_datasets::weights::SubstrateWeight<Runtime>;
+}
