@@ -3,50 +3,26 @@
 // One node serves the whole file; the tests run in order and share its chain state.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before } from 'node:test';
 
-import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
-import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
+import { mnemonicGenerate } from '@polkadot/util-crypto';
 
 import { dispatchErrorName, findEvent, freeBalanceAt, sendAndWait, waitForHead } from '../lib/chain.mjs';
-import { startNode, withTimeout } from '../lib/node.mjs';
+import { devNodeSuite, LIN, SS58 } from '../lib/suite.mjs';
 
-const SS58 = 4242;
-const LIN = 10n ** 12n;
-
+const { ctx, e2e } = devNodeSuite();
 let node;
 let api;
 let keyring;
 let alice;
 let bob;
 
-before(
-  async () => {
-    await cryptoWaitReady();
-    node = await startNode({ startupTimeoutMs: 60_000 });
-    api = node.api;
-    keyring = new Keyring({ type: 'sr25519', ss58Format: SS58 });
-    alice = keyring.createFromUri('//Alice');
-    bob = keyring.createFromUri('//Bob');
-  },
-  { timeout: 90_000 },
-);
-
-after(() => node?.stop(), { timeout: 30_000 });
-
-// A test with its own bound that, on failure, prints the node's last output lines: the
-// node's log usually says why (panic, consensus stall, rejected block).
-function e2e(name, timeoutMs, fn) {
-  test(name, { timeout: timeoutMs + 5_000 }, async () => {
-    try {
-      await withTimeout(fn(), timeoutMs, name);
-    } catch (error) {
-      process.stderr.write(`\n--- lineage-node output before "${name}" failed ---\n${node?.logs()}\n---\n`);
-      throw error;
-    }
-  });
-}
+before(() => {
+  ({ node, api, keyring } = ctx);
+  alice = keyring.createFromUri('//Alice');
+  bob = keyring.createFromUri('//Bob');
+});
 
 // Note: for the pool rejections tested below, polkadot.js also logs the RPC error
 // ("RPC-CORE: submitExtrinsic(...):: 1010: ...") before rejecting; those lines are expected.

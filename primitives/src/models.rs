@@ -143,13 +143,16 @@ impl ModelSpec {
 	pub fn is_well_formed(&self) -> bool {
 		let dim_ok = |d: u32| (1..=MAX_SPEC_DIMENSION).contains(&d);
 		match self {
-			Self::Mlp { inputs, hidden, outputs, .. } =>
-				dim_ok(*inputs) && dim_ok(*outputs) && hidden.iter().all(|h| dim_ok(*h)),
+			Self::Mlp { inputs, hidden, outputs, .. } => {
+				dim_ok(*inputs) && dim_ok(*outputs) && hidden.iter().all(|h| dim_ok(*h))
+			},
 			Self::Cnn { channels, height, width, conv, hidden, outputs, .. } => {
-				if !(dim_ok(*channels) &&
-					dim_ok(*height) && dim_ok(*width) &&
-					dim_ok(*hidden) && dim_ok(*outputs) &&
-					!conv.is_empty())
+				if !(dim_ok(*channels)
+					&& dim_ok(*height)
+					&& dim_ok(*width)
+					&& dim_ok(*hidden)
+					&& dim_ok(*outputs)
+					&& !conv.is_empty())
 				{
 					return false;
 				}
@@ -167,10 +170,11 @@ impl ModelSpec {
 				}
 				true
 			},
-			Self::Transformer { vocab, context, d_model, heads, layers, d_ff, outputs } =>
-				[*vocab, *context, *d_model, *heads, *d_ff, *outputs].into_iter().all(dim_ok) &&
-					(1..=MAX_SPEC_LAYERS).contains(layers) &&
-					d_model.checked_rem(*heads) == Some(0),
+			Self::Transformer { vocab, context, d_model, heads, layers, d_ff, outputs } => {
+				[*vocab, *context, *d_model, *heads, *d_ff, *outputs].into_iter().all(dim_ok)
+					&& (1..=MAX_SPEC_LAYERS).contains(layers)
+					&& d_model.checked_rem(*heads) == Some(0)
+			},
 		}
 	}
 }
@@ -213,8 +217,8 @@ impl RoyaltySplit {
 /// Whether the given parts add up to exactly one (no part lost, none created).
 pub fn sums_to_one(parts: impl IntoIterator<Item = Perbill>) -> bool {
 	// At most `MaxDatasets` parts of at most 10^9 each: a u64 cannot overflow.
-	parts.into_iter().map(|p| u64::from(p.deconstruct())).fold(0u64, u64::saturating_add) ==
-		u64::from(Perbill::one().deconstruct())
+	parts.into_iter().map(|p| u64::from(p.deconstruct())).fold(0u64, u64::saturating_add)
+		== u64::from(Perbill::one().deconstruct())
 }
 
 /// What a model's owner allows others to do with it.

@@ -10,7 +10,9 @@ pub(crate) use frame_system_benchmarking::{
 };
 pub(crate) use sp_storage::TrackedStorageKey;
 
-pub(crate) use crate::{AllPalletsWithSystem, Balances, Datasets, Models, Runtime, Sudo, Timestamp};
+pub(crate) use crate::{
+	AllPalletsWithSystem, Balances, Datasets, Models, Runtime, Sudo, Timestamp,
+};
 
 impl frame_system_benchmarking::Config for Runtime {}
 impl frame_benchmarking::baseline::Config for Runtime {}

@@ -84,10 +84,6 @@ pub fn models() -> Vec<GenesisModel<AccountId, Balance>> {
 			treasury: Perbill::from_percent(10),
 		},
 		parents: vec![],
-		datasets: vec![DatasetUse {
-			dataset: DEMO_DATASET,
-			version: 2,
-			weight: Perbill::one(),
-		}],
+		datasets: vec![DatasetUse { dataset: DEMO_DATASET, version: 2, weight: Perbill::one() }],
 	}]
 }

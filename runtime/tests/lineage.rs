@@ -2,12 +2,7 @@
 //! and the whole flow (register a dataset, contribute, accept, register a model on it) as
 //! signed extrinsics through `Executive`, read back through the runtime APIs.
 
-#![allow(
-	clippy::expect_used,
-	clippy::unwrap_used,
-	clippy::indexing_slicing,
-	reason = "tests"
-)]
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing, reason = "tests")]
 
 mod common;
 
@@ -63,7 +58,10 @@ fn development_preset_seeds_the_demo_lineage() {
 	common::ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		let dataset = <Runtime as DatasetsApi<_, _, _, _>>::dataset(DEMO_DATASET).unwrap();
 		assert_eq!(dataset.curator, Alice.to_account_id());
-		assert_eq!((dataset.latest_version, dataset.item_count, dataset.contributors), (2, 1_797, 3));
+		assert_eq!(
+			(dataset.latest_version, dataset.item_count, dataset.contributors),
+			(2, 1_797, 3)
+		);
 		let contributors =
 			<Runtime as DatasetsApi<_, _, _, _>>::contributors(DEMO_DATASET, None, 10);
 		let mut shares: Vec<_> = contributors.into_iter().map(|(_, shares)| shares).collect();
@@ -137,17 +135,19 @@ fn dataset_to_model_flow_through_signed_extrinsics() {
 		)
 		.unwrap());
 		let versions = <Runtime as DatasetsApi<_, _, _, _>>::dataset_versions(dataset, 0, 10);
-		assert_eq!(versions.iter().map(|(v, r)| (*v, r.item_count)).collect::<Vec<_>>(), vec![
-			(0, 40),
-			(1, 50)
-		]);
+		assert_eq!(
+			versions.iter().map(|(v, r)| (*v, r.item_count)).collect::<Vec<_>>(),
+			vec![(0, 40), (1, 50)]
+		);
 
 		// Fine-tuned from the demo model, trained on the demo digits and Eve's sketches.
 		let datasets = vec![
 			DatasetUse { dataset: DEMO_DATASET, version: 2, weight: Perbill::from_percent(70) },
 			DatasetUse { dataset, version: 1, weight: Perbill::from_percent(30) },
 		];
-		assert_ok!(common::apply_signed(register_model(datasets, vec![DEMO_MODEL]), Ferdie).unwrap());
+		assert_ok!(
+			common::apply_signed(register_model(datasets, vec![DEMO_MODEL]), Ferdie).unwrap()
+		);
 		let model = 1;
 
 		let lineage = <Runtime as ModelsApi<_, _, _, _>>::lineage(model).unwrap();
@@ -156,7 +156,10 @@ fn dataset_to_model_flow_through_signed_extrinsics() {
 		assert_eq!(lineage.nodes[0].datasets.len(), 2);
 		assert_eq!(lineage.nodes[1].datasets[0].dataset, DEMO_DATASET);
 		let record = <Runtime as ModelsApi<_, _, _, _>>::model(model).unwrap();
-		assert_eq!((record.depth, record.status, record.commercial), (1, ModelStatus::Registered, true));
+		assert_eq!(
+			(record.depth, record.status, record.commercial),
+			(1, ModelStatus::Registered, true)
+		);
 		assert_eq!(
 			<Runtime as ModelsApi<_, _, _, _>>::models_of_owner(Ferdie.to_account_id()),
 			vec![model]
@@ -178,7 +181,11 @@ fn bad_registrations_fail_with_the_pallet_error() {
 			.unwrap_err();
 		assert_eq!(module_error_name(error), "UnknownDataset");
 
-		let short = vec![DatasetUse { dataset: DEMO_DATASET, version: 2, weight: Perbill::from_percent(90) }];
+		let short = vec![DatasetUse {
+			dataset: DEMO_DATASET,
+			version: 2,
+			weight: Perbill::from_percent(90),
+		}];
 		let error = common::apply_signed(register_model(short, vec![DEMO_MODEL]), Bob)
 			.unwrap()
 			.unwrap_err();

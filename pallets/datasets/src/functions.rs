@@ -14,7 +14,7 @@ use sp_core::H256;
 use sp_runtime::{traits::Zero, DispatchError};
 
 use crate::{
-	BalanceOf, Config, Contribution, ContributorShares, Contributions, CuratorDatasets, Dataset,
+	BalanceOf, Config, Contribution, Contributions, ContributorShares, CuratorDatasets, Dataset,
 	DatasetStatus, Datasets, Error, Event, GenesisDataset, HoldReason, NextContributionId,
 	NextDatasetId, Pallet, PendingContributions, VersionRecord, Versions,
 };
@@ -144,9 +144,8 @@ impl<T: Config> Pallet<T> {
 		item_count: u64,
 		root: H256,
 	) -> Result<(DatasetVersion, Shares), DispatchError> {
-		let version = Datasets::<T>::try_mutate(
-			dataset,
-			|maybe| -> Result<DatasetVersion, DispatchError> {
+		let version =
+			Datasets::<T>::try_mutate(dataset, |maybe| -> Result<DatasetVersion, DispatchError> {
 				let record = maybe.as_mut().ok_or(Error::<T>::UnknownDataset)?;
 				let version =
 					record.latest_version.checked_add(1).ok_or(Error::<T>::VersionOverflow)?;
@@ -166,8 +165,7 @@ impl<T: Config> Pallet<T> {
 					},
 				);
 				Ok(version)
-			},
-		)?;
+			})?;
 		let shares = Self::add_shares(dataset, version, contributor, item_count)?;
 		Ok((version, shares))
 	}
@@ -213,7 +211,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Retires a dataset and returns every deposit it holds. Returns how many waiting
 	/// contributions were returned.
-	pub(crate) fn do_retire(curator: T::AccountId, dataset: DatasetId) -> Result<u32, DispatchError> {
+	pub(crate) fn do_retire(
+		curator: T::AccountId,
+		dataset: DatasetId,
+	) -> Result<u32, DispatchError> {
 		let mut record = Datasets::<T>::get(dataset).ok_or(Error::<T>::UnknownDataset)?;
 		ensure!(record.curator == curator, Error::<T>::NotCurator);
 		ensure!(record.status == DatasetStatus::Active, Error::<T>::DatasetRetired);

@@ -5,9 +5,8 @@ use frame_support::ensure;
 use sp_runtime::{traits::Zero, Saturating, TryRuntimeError};
 
 use crate::{
-	BalanceOf, Config, ContributorShares, Contributions, CuratorDatasets, DatasetStatus,
-	Datasets, HoldReason, NextContributionId, NextDatasetId, Pallet, PendingContributions,
-	Versions,
+	BalanceOf, Config, Contributions, ContributorShares, CuratorDatasets, DatasetStatus, Datasets,
+	HoldReason, NextContributionId, NextDatasetId, Pallet, PendingContributions, Versions,
 };
 
 impl<T: Config> Pallet<T> {
@@ -82,13 +81,13 @@ impl<T: Config> Pallet<T> {
 		// Every account, so that a hold without a record is caught too.
 		for who in frame_system::Account::<T>::iter_keys() {
 			ensure!(
-				Self::held(&who, HoldReason::DatasetDeposit) ==
-					dataset_deposits.get(&who).copied().unwrap_or_default(),
+				Self::held(&who, HoldReason::DatasetDeposit)
+					== dataset_deposits.get(&who).copied().unwrap_or_default(),
 				"held dataset deposits differ from recorded deposits"
 			);
 			ensure!(
-				Self::held(&who, HoldReason::ContributionDeposit) ==
-					contribution_deposits.get(&who).copied().unwrap_or_default(),
+				Self::held(&who, HoldReason::ContributionDeposit)
+					== contribution_deposits.get(&who).copied().unwrap_or_default(),
 				"held contribution deposits differ from recorded deposits"
 			);
 		}

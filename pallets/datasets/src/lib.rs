@@ -67,7 +67,6 @@ pub use weights::WeightInfo;
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
-
 // The pallet macros expand to fully qualified paths.
 #[allow(unused_qualifications)]
 #[frame_support::pallet]
@@ -339,10 +338,9 @@ pub mod pallet {
 			contribution: ContributionId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let pending = Contributions::<T>::get(contribution)
-				.ok_or(Error::<T>::UnknownContribution)?;
-			let dataset =
-				Datasets::<T>::get(pending.dataset).ok_or(Error::<T>::UnknownDataset)?;
+			let pending =
+				Contributions::<T>::get(contribution).ok_or(Error::<T>::UnknownContribution)?;
+			let dataset = Datasets::<T>::get(pending.dataset).ok_or(Error::<T>::UnknownDataset)?;
 			ensure!(dataset.curator == who, Error::<T>::NotCurator);
 			Self::close_contribution(contribution, &pending)?;
 			Self::deposit_event(Event::ContributionRejected {
@@ -360,8 +358,8 @@ pub mod pallet {
 			contribution: ContributionId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let pending = Contributions::<T>::get(contribution)
-				.ok_or(Error::<T>::UnknownContribution)?;
+			let pending =
+				Contributions::<T>::get(contribution).ok_or(Error::<T>::UnknownContribution)?;
 			ensure!(pending.contributor == who, Error::<T>::NotContributor);
 			Self::close_contribution(contribution, &pending)?;
 			Self::deposit_event(Event::ContributionWithdrawn {

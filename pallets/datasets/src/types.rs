@@ -1,9 +1,7 @@
 //! Records stored by the datasets pallet.
 
 use codec::{Decode, Encode, MaxEncodedLen};
-use frame_support::{
-	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
-};
+use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use frame_system::pallet_prelude::BlockNumberFor;
 use lineage_primitives::datasets::{DatasetId, DatasetVersion, License};
 use scale_info::TypeInfo;

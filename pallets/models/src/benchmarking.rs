@@ -31,7 +31,10 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 fn spec() -> ModelSpec {
 	ModelSpec::Mlp {
 		inputs: 64,
-		hidden: BoundedVec::truncate_from(vec![32; lineage_primitives::models::MAX_SPEC_LAYERS as usize]),
+		hidden: BoundedVec::truncate_from(vec![
+			32;
+			lineage_primitives::models::MAX_SPEC_LAYERS as usize
+		]),
 		outputs: 10,
 		activation: Activation::Relu,
 	}
@@ -65,8 +68,9 @@ fn deep_parents<T: Config>(count: u32) -> Vec<ModelId> {
 	let owner = funded::<T>("parent-owner", 0);
 	(0..count)
 		.map(|_| {
-			let id = Pallet::<T>::do_register(owner.clone(), registration::<T>(vec![], vec![], 0, 0))
-				.unwrap();
+			let id =
+				Pallet::<T>::do_register(owner.clone(), registration::<T>(vec![], vec![], 0, 0))
+					.unwrap();
 			Models::<T>::mutate(id, |m| m.as_mut().unwrap().depth = T::MaxLineageDepth::get() - 1);
 			id
 		})
@@ -163,7 +167,15 @@ mod benchmarks {
 		let uri = vec![b'u'; T::MaxUriLen::get() as usize];
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), previous, spec(), H256::repeat_byte(2), uri, parents, datasets);
+		_(
+			RawOrigin::Signed(caller),
+			previous,
+			spec(),
+			H256::repeat_byte(2),
+			uri,
+			parents,
+			datasets,
+		);
 
 		let id = NextModelId::<T>::get() - 1;
 		assert_eq!(Models::<T>::get(id).unwrap().previous_version, Some(previous));

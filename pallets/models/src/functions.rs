@@ -14,7 +14,9 @@ use frame_support::{
 };
 use lineage_primitives::{
 	datasets::DatasetInspect,
-	models::{sums_to_one, DatasetUse, ModelId, ModelLicense, ModelSpec, ModelStatus, RoyaltySplit},
+	models::{
+		sums_to_one, DatasetUse, ModelId, ModelLicense, ModelSpec, ModelStatus, RoyaltySplit,
+	},
 };
 use sp_core::H256;
 use sp_runtime::{traits::Zero, DispatchError};
@@ -169,14 +171,8 @@ impl<T: Config> Pallet<T> {
 		datasets: usize,
 	) -> DispatchResult {
 		ensure!(split.sums_to_one(), Error::<T>::SplitNotOne);
-		ensure!(
-			parents > 0 || split.upstream.is_zero(),
-			Error::<T>::UpstreamShareWithoutParents
-		);
-		ensure!(
-			datasets > 0 || split.data.is_zero(),
-			Error::<T>::DataShareWithoutDatasets
-		);
+		ensure!(parents > 0 || split.upstream.is_zero(), Error::<T>::UpstreamShareWithoutParents);
+		ensure!(datasets > 0 || split.data.is_zero(), Error::<T>::DataShareWithoutDatasets);
 		Ok(())
 	}
 

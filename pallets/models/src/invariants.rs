@@ -8,9 +8,7 @@ use lineage_primitives::{
 };
 use sp_runtime::{traits::Zero, Saturating, TryRuntimeError};
 
-use crate::{
-	BalanceOf, Config, Models, ModelsByDataset, ModelsByOwner, NextModelId, Pallet,
-};
+use crate::{BalanceOf, Config, Models, ModelsByDataset, ModelsByOwner, NextModelId, Pallet};
 
 impl<T: Config> Pallet<T> {
 	/// Checks lineage (parents exist, are older, depth is right and bounded), attribution and
@@ -49,18 +47,21 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 			ensure!(
-				model.datasets.is_empty() ||
-					sums_to_one(model.datasets.iter().map(|used| used.weight)),
+				model.datasets.is_empty()
+					|| sums_to_one(model.datasets.iter().map(|used| used.weight)),
 				"attribution weights do not sum to one"
 			);
 			ensure!(model.split.sums_to_one(), "royalty split does not sum to one");
 			ensure!(
-				model.commercial ==
-					(model.license.commercial_use && upstream_commercial && data_commercial),
+				model.commercial
+					== (model.license.commercial_use && upstream_commercial && data_commercial),
 				"commercial flag differs from licences"
 			);
 			ensure!(model.commercial || model.price.is_zero(), "non-commercial model has a price");
-			ensure!(ModelsByOwner::<T>::contains_key(&model.owner, id), "owner index misses a model");
+			ensure!(
+				ModelsByOwner::<T>::contains_key(&model.owner, id),
+				"owner index misses a model"
+			);
 
 			if model.status.is_usable() {
 				let total = deposits.entry(model.owner.clone()).or_default();

@@ -357,7 +357,11 @@ pub mod pallet {
 		/// Sets the price of one inference (owner only). Non-commercial models stay at zero.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::set_price())]
-		pub fn set_price(origin: OriginFor<T>, model: ModelId, price: BalanceOf<T>) -> DispatchResult {
+		pub fn set_price(
+			origin: OriginFor<T>,
+			model: ModelId,
+			price: BalanceOf<T>,
+		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			Self::mutate_owned(model, &owner, |record| {
 				ensure!(record.commercial || price.is_zero(), Error::<T>::NonCommercialPriced);

@@ -56,9 +56,7 @@ pub struct Model<T: Config> {
 }
 
 /// One model in a lineage tree: who made it, what it came from, what it was trained on.
-#[derive(
-	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, TypeInfo,
-)]
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 pub struct LineageNode<T: Config> {
 	/// The model.
@@ -80,9 +78,7 @@ pub struct LineageNode<T: Config> {
 }
 
 /// A model's lineage: the model and all its ancestors, each once, breadth first.
-#[derive(
-	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, TypeInfo,
-)]
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 pub struct LineageTree<T: Config> {
 	/// The model asked about.

@@ -27,7 +27,12 @@ fn propose_holds_deposit_and_waits() {
 		assert_eq!(ContributorShares::<Test>::get(dataset, BOB), None);
 		assert_eq!(
 			last_event(),
-			Event::ContributionProposed { contribution: id, dataset, contributor: BOB, item_count: 4 }
+			Event::ContributionProposed {
+				contribution: id,
+				dataset,
+				contributor: BOB,
+				item_count: 4
+			}
 		);
 	});
 }

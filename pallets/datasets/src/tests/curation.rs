@@ -18,10 +18,7 @@ fn transfer_curator_moves_curation_but_not_the_deposit() {
 		assert!(CuratorDatasets::<Test>::contains_key(BOB, dataset));
 		assert!(!CuratorDatasets::<Test>::contains_key(ALICE, dataset));
 		assert_eq!(held(ALICE, HoldReason::DatasetDeposit), DATASET_DEPOSIT);
-		assert_eq!(
-			last_event(),
-			Event::CuratorTransferred { dataset, from: ALICE, to: BOB }
-		);
+		assert_eq!(last_event(), Event::CuratorTransferred { dataset, from: ALICE, to: BOB });
 
 		// The new curator decides on contributions; the old one no longer can.
 		let id = propose(CHARLIE, dataset, 1);
@@ -75,10 +72,7 @@ fn retire_returns_all_deposits_and_keeps_attribution() {
 		// Attribution stays.
 		assert_eq!(ContributorShares::<Test>::get(dataset, BOB), Some(4));
 		assert!(Versions::<Test>::get(dataset, 1).is_some());
-		assert_eq!(
-			last_event(),
-			Event::DatasetRetired { dataset, returned_contributions: 1 }
-		);
+		assert_eq!(last_event(), Event::DatasetRetired { dataset, returned_contributions: 1 });
 	});
 }
 

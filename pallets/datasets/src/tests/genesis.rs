@@ -29,7 +29,12 @@ fn demo() -> GenesisDataset<AccountId, Balance> {
 		metadata: root(2),
 		license: open_license(),
 		contributions: vec![
-			GenesisContribution { contributor: BOB, item_count: 3, item_root: root(3), root_after: root(4) },
+			GenesisContribution {
+				contributor: BOB,
+				item_count: 3,
+				item_root: root(3),
+				root_after: root(4),
+			},
 			GenesisContribution {
 				contributor: CHARLIE,
 				item_count: 2,

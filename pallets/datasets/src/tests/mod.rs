@@ -43,12 +43,7 @@ pub(crate) fn alice_dataset() -> u32 {
 
 /// `who` proposes `items` items for `dataset`; returns the contribution id.
 pub(crate) fn propose(who: AccountId, dataset: u32, items: u64) -> u32 {
-	assert_ok!(Datasets::propose_contribution(
-		RuntimeOrigin::signed(who),
-		dataset,
-		root(7),
-		items
-	));
+	assert_ok!(Datasets::propose_contribution(RuntimeOrigin::signed(who), dataset, root(7), items));
 	crate::NextContributionId::<Test>::get() - 1
 }
 

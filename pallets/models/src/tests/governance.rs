@@ -23,8 +23,14 @@ fn governance_certifies_registered_models() {
 fn certify_fails_for_signed_unknown_and_non_registered_models() {
 	run_test(|| {
 		let model = NewModel::default().create(ALICE);
-		assert_noop!(Models::certify(RuntimeOrigin::signed(ALICE), model), DispatchError::BadOrigin);
-		assert_noop!(Models::certify(RuntimeOrigin::root(), model + 1), Error::<Test>::UnknownModel);
+		assert_noop!(
+			Models::certify(RuntimeOrigin::signed(ALICE), model),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Models::certify(RuntimeOrigin::root(), model + 1),
+			Error::<Test>::UnknownModel
+		);
 		assert_ok!(Models::certify(RuntimeOrigin::root(), model));
 		assert_noop!(
 			Models::certify(RuntimeOrigin::root(), model),

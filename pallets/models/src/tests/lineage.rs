@@ -10,7 +10,12 @@ fn lineage_lists_each_ancestor_once_breadth_first() {
 		let base = NewModel::on_data(&[1]).create(ALICE);
 		let left = NewModel::from_parents(&[base]).create(BOB);
 		let right = NewModel::from_parents(&[base]).create(ALICE);
-		let child = NewModel { datasets: vec![uses(1, 100)], split: split(50, 30, 10, 10), ..NewModel::from_parents(&[left, right]) }.create(BOB);
+		let child = NewModel {
+			datasets: vec![uses(1, 100)],
+			split: split(50, 30, 10, 10),
+			..NewModel::from_parents(&[left, right])
+		}
+		.create(BOB);
 
 		let tree = Pallet::<Test>::lineage(child).unwrap();
 		assert_eq!(tree.root, child);

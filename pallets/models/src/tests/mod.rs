@@ -27,7 +27,11 @@ use crate::{mock::*, HoldReason};
 
 /// Makes version 0 of `dataset` exist with a licence allowing everything.
 pub(crate) fn open_dataset(dataset: u32) {
-	MockDatasets::add(dataset, 0, License { training_allowed: true, commercial_use_allowed: true, training_fee: 0 });
+	MockDatasets::add(
+		dataset,
+		0,
+		License { training_allowed: true, commercial_use_allowed: true, training_fee: 0 },
+	);
 }
 
 pub(crate) fn mlp() -> ModelSpec {

@@ -20,7 +20,10 @@ fn owner_sets_price() {
 fn set_price_fails_for_others_unknown_non_commercial_and_withdrawn_models() {
 	run_test(|| {
 		let model = NewModel::default().create(ALICE);
-		assert_noop!(Models::set_price(RuntimeOrigin::signed(BOB), model, 1), Error::<Test>::NotOwner);
+		assert_noop!(
+			Models::set_price(RuntimeOrigin::signed(BOB), model, 1),
+			Error::<Test>::NotOwner
+		);
 		assert_noop!(
 			Models::set_price(RuntimeOrigin::signed(ALICE), model + 1, 1),
 			Error::<Test>::UnknownModel

@@ -53,7 +53,11 @@ fn non_commercial_data_makes_the_model_non_commercial() {
 			0,
 			License { training_allowed: true, commercial_use_allowed: false, training_fee: 0 },
 		);
-		let priced = NewModel { datasets: vec![uses(3, 100)], split: split(80, 0, 10, 10), ..Default::default() };
+		let priced = NewModel {
+			datasets: vec![uses(3, 100)],
+			split: split(80, 0, 10, 10),
+			..Default::default()
+		};
 		assert_noop!(priced.submit(ALICE), Error::<Test>::NonCommercialPriced);
 
 		let free = NewModel {
@@ -79,7 +83,10 @@ fn non_commercial_data_makes_the_model_non_commercial() {
 fn the_owners_own_licence_can_forbid_commercial_use() {
 	run_test(|| {
 		let license = ModelLicense { commercial_use: false, derivatives_allowed: true };
-		assert_noop!(NewModel { license, ..Default::default() }.submit(ALICE), Error::<Test>::NonCommercialPriced);
+		assert_noop!(
+			NewModel { license, ..Default::default() }.submit(ALICE),
+			Error::<Test>::NonCommercialPriced
+		);
 		let model = NewModel { license, price: 0, ..Default::default() }.create(ALICE);
 		assert!(!ModelRecords::<Test>::get(model).unwrap().commercial);
 	});
@@ -120,7 +127,10 @@ fn register_fails_for_bad_sizes() {
 			NewModel::from_parents(&[0, 1, 2, 3]).submit(ALICE),
 			Error::<Test>::TooManyParents
 		);
-		assert_noop!(NewModel::on_data(&[1, 2, 3, 4]).submit(ALICE), Error::<Test>::TooManyDatasets);
+		assert_noop!(
+			NewModel::on_data(&[1, 2, 3, 4]).submit(ALICE),
+			Error::<Test>::TooManyDatasets
+		);
 	});
 }
 
@@ -154,7 +164,10 @@ fn register_fails_for_malformed_specs() {
 			},
 		];
 		for spec in bad_specs {
-			assert_noop!(NewModel { spec, ..Default::default() }.submit(ALICE), Error::<Test>::InvalidSpec);
+			assert_noop!(
+				NewModel { spec, ..Default::default() }.submit(ALICE),
+				Error::<Test>::InvalidSpec
+			);
 		}
 	});
 }
@@ -181,10 +194,7 @@ fn register_fails_for_bad_parents() {
 			Error::<Test>::ParentForbidsDerivatives
 		);
 		frame_support::assert_ok!(Models::revoke(RuntimeOrigin::root(), parent));
-		assert_noop!(
-			NewModel::from_parents(&[parent]).submit(ALICE),
-			Error::<Test>::ParentRevoked
-		);
+		assert_noop!(NewModel::from_parents(&[parent]).submit(ALICE), Error::<Test>::ParentRevoked);
 	});
 }
 
@@ -192,7 +202,8 @@ fn register_fails_for_bad_parents() {
 fn register_fails_for_bad_datasets() {
 	run_test(|| {
 		open_dataset(1);
-		let twice = NewModel { datasets: vec![uses(1, 50), uses(1, 50)], ..NewModel::on_data(&[1]) };
+		let twice =
+			NewModel { datasets: vec![uses(1, 50), uses(1, 50)], ..NewModel::on_data(&[1]) };
 		assert_noop!(twice.submit(ALICE), Error::<Test>::DuplicateDataset);
 
 		let unknown = NewModel { datasets: vec![uses(2, 100)], ..NewModel::on_data(&[1]) };

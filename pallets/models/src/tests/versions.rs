@@ -6,7 +6,12 @@ use lineage_primitives::models::ModelStatus;
 use super::*;
 use crate::{Error, Event, Models as ModelRecords};
 
-fn new_version(who: AccountId, previous: ModelId, parents: Vec<ModelId>, datasets: Vec<DatasetUse>) -> DispatchResult {
+fn new_version(
+	who: AccountId,
+	previous: ModelId,
+	parents: Vec<ModelId>,
+	datasets: Vec<DatasetUse>,
+) -> DispatchResult {
 	Models::register_version(
 		RuntimeOrigin::signed(who),
 		previous,
@@ -70,7 +75,10 @@ fn new_version_revalidates_the_inherited_split() {
 	run_test(|| {
 		let first = NewModel::on_data(&[1]).create(ALICE);
 		// The first version gave datasets a share; a version without datasets cannot.
-		assert_noop!(new_version(ALICE, first, vec![], vec![]), Error::<Test>::DataShareWithoutDatasets);
+		assert_noop!(
+			new_version(ALICE, first, vec![], vec![]),
+			Error::<Test>::DataShareWithoutDatasets
+		);
 	});
 }
 
