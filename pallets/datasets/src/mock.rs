@@ -1,5 +1,7 @@
 //! A test runtime: system, balances and datasets, with a recorder for share changes.
 
+#![allow(clippy::unwrap_used, reason = "a test runtime that cannot be built must fail the test")]
+
 use core::cell::RefCell;
 
 use frame_support::{derive_impl, parameter_types, traits::ConstU32};
@@ -64,9 +66,11 @@ impl pallet_balances::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
+/// One reported share change: dataset, version, account, old shares, new shares.
+pub(crate) type ShareChange = (DatasetId, DatasetVersion, AccountId, Shares, Shares);
+
 thread_local! {
-	static SHARE_CHANGES: RefCell<Vec<(DatasetId, DatasetVersion, AccountId, Shares, Shares)>> =
-		const { RefCell::new(Vec::new()) };
+	static SHARE_CHANGES: RefCell<Vec<ShareChange>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Records every share change, so tests can check that each one is reported.
@@ -84,7 +88,7 @@ impl OnSharesChanged<AccountId> for RecordShareChanges {
 }
 
 /// Share changes reported since the last call.
-pub(crate) fn take_share_changes() -> Vec<(DatasetId, DatasetVersion, AccountId, Shares, Shares)> {
+pub(crate) fn take_share_changes() -> Vec<ShareChange> {
 	SHARE_CHANGES.with(|c| c.take())
 }
 

@@ -1,6 +1,8 @@
 //! A test runtime: system, balances and models, with datasets served from a table the tests
 //! fill in.
 
+#![allow(clippy::unwrap_used, reason = "a test runtime that cannot be built must fail the test")]
+
 use core::cell::RefCell;
 use std::collections::BTreeMap;
 

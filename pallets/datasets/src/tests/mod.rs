@@ -54,10 +54,10 @@ pub(crate) fn held(who: AccountId, reason: HoldReason) -> Balance {
 pub(crate) fn last_event() -> crate::Event<Test> {
 	System::events()
 		.into_iter()
-		.filter_map(|record| match record.event {
+		.rev()
+		.find_map(|record| match record.event {
 			RuntimeEvent::Datasets(event) => Some(event),
 			_ => None,
 		})
-		.last()
 		.unwrap()
 }

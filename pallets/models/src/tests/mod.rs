@@ -131,10 +131,10 @@ pub(crate) fn held(who: AccountId) -> Balance {
 pub(crate) fn last_event() -> crate::Event<Test> {
 	System::events()
 		.into_iter()
-		.filter_map(|record| match record.event {
+		.rev()
+		.find_map(|record| match record.event {
 			RuntimeEvent::Models(event) => Some(event),
 			_ => None,
 		})
-		.last()
 		.unwrap()
 }
