@@ -20,7 +20,7 @@ fn assert_sane(name: &str, weight: Weight) {
 	assert!(weight.proof_size() > 0, "{name}: zero proof size");
 	// A tenth of what one extrinsic may use: each call stays cheap enough to be batched.
 	assert!(
-		weight.all_lte(max / 10),
+		weight.all_lte(max.saturating_div(10)),
 		"{name}: {weight:?} is more than a tenth of an extrinsic's maximum {max:?}"
 	);
 }
