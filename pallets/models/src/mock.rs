@@ -87,7 +87,8 @@ impl DatasetInspect<Balance> for MockDatasets {
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn create_for_benchmark(license: License<Balance>) -> (DatasetId, DatasetVersion) {
-		let next = DATASETS.with(|d| d.borrow().keys().map(|(id, _)| id + 1).max().unwrap_or(0));
+		let next = DATASETS
+			.with(|d| d.borrow().keys().map(|(id, _)| id.saturating_add(1)).max().unwrap_or(0));
 		Self::add(next, 0, license);
 		(next, 0)
 	}
