@@ -14,9 +14,10 @@ export const LIN = 10n ** 12n;
 
 /**
  * Registers the node's lifecycle hooks and returns `{ ctx, e2e }`: `ctx.node`, `ctx.api` and
- * `ctx.keyring` are filled in before the first test; `e2e(name, timeoutMs, fn)` declares a test.
+ * `ctx.keyring` are filled in before the first test, then `setup(ctx)` runs (the file's own
+ * set-up, e.g. its accounts); `e2e(name, timeoutMs, fn)` declares a test.
  */
-export function devNodeSuite() {
+export function devNodeSuite(setup = () => {}) {
   const ctx = { node: null, api: null, keyring: null };
 
   before(
@@ -25,6 +26,7 @@ export function devNodeSuite() {
       ctx.node = await startNode({ startupTimeoutMs: 60_000 });
       ctx.api = ctx.node.api;
       ctx.keyring = new Keyring({ type: 'sr25519', ss58Format: SS58 });
+      await setup(ctx);
     },
     { timeout: 90_000 },
   );

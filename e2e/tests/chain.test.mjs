@@ -3,7 +3,6 @@
 // One node serves the whole file; the tests run in order and share its chain state.
 
 import assert from 'node:assert/strict';
-import { before } from 'node:test';
 
 import { u8aToHex } from '@polkadot/util';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
@@ -11,14 +10,13 @@ import { mnemonicGenerate } from '@polkadot/util-crypto';
 import { dispatchErrorName, findEvent, freeBalanceAt, sendAndWait, waitForHead } from '../lib/chain.mjs';
 import { devNodeSuite, LIN, SS58 } from '../lib/suite.mjs';
 
-const { ctx, e2e } = devNodeSuite();
 let node;
 let api;
 let keyring;
 let alice;
 let bob;
 
-before(() => {
+const { e2e } = devNodeSuite((ctx) => {
   ({ node, api, keyring } = ctx);
   alice = keyring.createFromUri('//Alice');
   bob = keyring.createFromUri('//Bob');

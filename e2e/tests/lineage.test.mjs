@@ -3,32 +3,30 @@
 // `api.call.modelsApi.*`) with every type taken from metadata — no hand-written type bundle.
 
 import assert from 'node:assert/strict';
-import { before } from 'node:test';
 
 import { blake2AsHex } from '@polkadot/util-crypto';
 
 import { dispatchErrorName, findEvent, sendAndWait } from '../lib/chain.mjs';
 import { devNodeSuite, LIN } from '../lib/suite.mjs';
 
-const { ctx, e2e } = devNodeSuite();
 let api;
 let alice;
 let dave;
 let eve;
 let ferdie;
 
-// The development preset's demo lineage (runtime/src/genesis_demo.rs).
-const DEMO_DATASET = 0;
-const DEMO_MODEL = 0;
-const PERBILL = 1_000_000_000;
-
-before(() => {
+const { e2e } = devNodeSuite((ctx) => {
   ({ api } = ctx);
   alice = ctx.keyring.createFromUri('//Alice');
   dave = ctx.keyring.createFromUri('//Dave');
   eve = ctx.keyring.createFromUri('//Eve');
   ferdie = ctx.keyring.createFromUri('//Ferdie');
 });
+
+// The development preset's demo lineage (runtime/src/genesis_demo.rs).
+const DEMO_DATASET = 0;
+const DEMO_MODEL = 0;
+const PERBILL = 1_000_000_000;
 
 const mlp = { Mlp: { inputs: 64, hidden: [64, 32], outputs: 10, activation: 'Gelu' } };
 const split = (owner, upstream, data, treasury) =>

@@ -7,6 +7,7 @@ mod common;
 use lineage_runtime::{
 	genesis_config_presets::DEV_ENDOWMENT, Aura, Balances, Grandpa, Runtime, System,
 };
+use frame_support::traits::fungible::Inspect;
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
@@ -49,7 +50,8 @@ fn presets_endow_the_development_accounts() {
 	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
 		common::ext_from_preset(preset).execute_with(|| {
 			for who in [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::FerdieStash] {
-				assert_eq!(Balances::free_balance(who.to_account_id()), DEV_ENDOWMENT);
+				// Free plus held: in `development`, demo deposits are held from Alice and Dave.
+				assert_eq!(Balances::total_balance(&who.to_account_id()), DEV_ENDOWMENT);
 			}
 			// The test-only keys One and Two are not endowed.
 			assert!(!System::account_exists(&Sr25519Keyring::One.to_account_id()));
