@@ -4,10 +4,10 @@
 
 mod common;
 
+use frame_support::traits::fungible::Inspect;
 use lineage_runtime::{
 	genesis_config_presets::DEV_ENDOWMENT, Aura, Balances, Grandpa, Runtime, System,
 };
-use frame_support::traits::fungible::Inspect;
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
