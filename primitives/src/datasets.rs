@@ -50,6 +50,10 @@ pub trait DatasetInspect<Balance> {
 	/// The licence of `dataset` if both it and its `version` exist, else `None`.
 	fn license_at(dataset: DatasetId, version: DatasetVersion) -> Option<License<Balance>>;
 
+	/// Total shares of `dataset` at `version` (one per item in that version), if both exist.
+	/// Royalties for a model trained on that version are split over exactly these shares.
+	fn shares_at(dataset: DatasetId, version: DatasetVersion) -> Option<Shares>;
+
 	/// Creates a dataset with the given licence for benchmarks of dependent pallets and returns
 	/// it with its latest version.
 	#[cfg(feature = "runtime-benchmarks")]

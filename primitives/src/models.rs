@@ -1,5 +1,6 @@
 //! Models: identifiers, architecture (`ModelSpec`), licence, royalty split and lineage links.
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
@@ -295,6 +296,30 @@ pub enum ModelStatus {
 	Deprecated,
 	/// Withdrawn by governance: kept for lineage, no new jobs, cannot become a parent.
 	Revoked,
+}
+
+/// What royalties and compute need to know about a model, read through [`ModelInspect`].
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct RoyaltyTerms<AccountId, Balance> {
+	/// Receives the owner's share.
+	pub owner: AccountId,
+	/// Price of one inference.
+	pub price: Balance,
+	/// How payments for the model are divided.
+	pub split: RoyaltySplit,
+	/// Parent models, which share the upstream part.
+	pub parents: Vec<ModelId>,
+	/// Datasets (exact versions) with attribution weights, which share the data part.
+	pub datasets: Vec<DatasetUse>,
+	/// Whether new jobs may use the model.
+	pub usable: bool,
+}
+
+/// Read access to models for other pallets (royalties, compute), wired by the runtime to
+/// `pallet-models`.
+pub trait ModelInspect<AccountId, Balance> {
+	/// The model's royalty terms, if it is registered.
+	fn royalty_terms(model: ModelId) -> Option<RoyaltyTerms<AccountId, Balance>>;
 }
 
 impl ModelStatus {

@@ -18,6 +18,10 @@ impl<T: Config> DatasetInspect<BalanceOf<T>> for Pallet<T> {
 		Versions::<T>::contains_key(dataset, version).then_some(record.license)
 	}
 
+	fn shares_at(dataset: DatasetId, version: DatasetVersion) -> Option<Shares> {
+		Versions::<T>::get(dataset, version).map(|record| record.item_count)
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn create_for_benchmark(license: License<BalanceOf<T>>) -> (DatasetId, DatasetVersion) {
 		crate::benchmarking::create_dataset::<T>(license)

@@ -33,7 +33,8 @@
 //! ## Coupling
 //!
 //! Datasets are reached only through [`DatasetInspect`] (`Config::Datasets`), which the
-//! runtime wires to `pallet-datasets`. Governance is whatever origin the runtime names as
+//! runtime wires to `pallet-datasets`. Other pallets (royalties, compute) read models through
+//! [`ModelInspect`], implemented here. Governance is whatever origin the runtime names as
 //! [`Config::GovernanceOrigin`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -57,7 +58,10 @@ use alloc::vec::Vec;
 use frame_support::traits::fungible;
 pub use lineage_primitives::{
 	datasets::{DatasetId, DatasetInspect, DatasetVersion},
-	models::{DatasetUse, ModelId, ModelLicense, ModelSpec, ModelStatus, RoyaltySplit},
+	models::{
+		DatasetUse, ModelId, ModelInspect, ModelLicense, ModelSpec, ModelStatus, RoyaltySplit,
+		RoyaltyTerms,
+	},
 };
 pub use pallet::*;
 pub use types::{LineageNode, LineageTree, Model};

@@ -4,12 +4,29 @@ use alloc::{
 	collections::{BTreeSet, VecDeque},
 	vec::Vec,
 };
-use lineage_primitives::{datasets::DatasetId, models::ModelId};
+use lineage_primitives::{
+	datasets::DatasetId,
+	models::{ModelId, ModelInspect, RoyaltyTerms},
+};
 
 use crate::{
-	Config, LineageNode, LineageTree, Model, Models, ModelsByDataset, ModelsByOwner, Pallet,
-	MAX_LINEAGE_NODES,
+	BalanceOf, Config, LineageNode, LineageTree, Model, Models, ModelsByDataset, ModelsByOwner,
+	Pallet, MAX_LINEAGE_NODES,
 };
+
+impl<T: Config> ModelInspect<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn royalty_terms(model: ModelId) -> Option<RoyaltyTerms<T::AccountId, BalanceOf<T>>> {
+		let record = Models::<T>::get(model)?;
+		Some(RoyaltyTerms {
+			owner: record.owner,
+			price: record.price,
+			split: record.split,
+			parents: record.parents.into_inner(),
+			datasets: record.datasets.into_inner(),
+			usable: record.status.is_usable(),
+		})
+	}
+}
 
 impl<T: Config> Pallet<T> {
 	/// The model, if registered.

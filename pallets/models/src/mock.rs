@@ -85,6 +85,11 @@ impl DatasetInspect<Balance> for MockDatasets {
 		DATASETS.with(|d| d.borrow().get(&(dataset, version)).copied())
 	}
 
+	fn shares_at(dataset: DatasetId, version: DatasetVersion) -> Option<u64> {
+		// The models pallet never asks; royalties do.
+		Self::license_at(dataset, version).map(|_| 1)
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn create_for_benchmark(license: License<Balance>) -> (DatasetId, DatasetVersion) {
 		let next = DATASETS

@@ -65,3 +65,16 @@ fn datasets_of_curator_follow_transfers() {
 		assert_eq!(Pallet::<Test>::datasets_of_curator(BOB), vec![first]);
 	});
 }
+
+#[test]
+fn shares_at_is_the_item_count_of_that_version() {
+	run_test(|| {
+		let dataset = alice_dataset();
+		let id = propose(BOB, dataset, 4);
+		assert_ok!(Datasets::accept_contribution(RuntimeOrigin::signed(ALICE), id, root(9)));
+		assert_eq!(Pallet::<Test>::shares_at(dataset, 0), Some(10));
+		assert_eq!(Pallet::<Test>::shares_at(dataset, 1), Some(14));
+		assert_eq!(Pallet::<Test>::shares_at(dataset, 2), None);
+		assert_eq!(Pallet::<Test>::shares_at(dataset + 1, 0), None);
+	});
+}

@@ -45,3 +45,33 @@ fn models_are_indexed_by_owner_and_dataset() {
 		assert_eq!(Pallet::<Test>::model(third).unwrap().owner, ALICE);
 	});
 }
+
+#[test]
+fn royalty_terms_follow_the_model_and_its_status() {
+	run_test(|| {
+		use crate::{ModelInspect, RoyaltyTerms};
+		let parent = NewModel::default().create(ALICE);
+		let model = NewModel {
+			datasets: vec![uses(1, 100)],
+			split: split(50, 30, 10, 10),
+			price: 70,
+			..NewModel::from_parents(&[parent])
+		};
+		open_dataset(1);
+		let model = model.create(BOB);
+		assert_eq!(
+			Pallet::<Test>::royalty_terms(model),
+			Some(RoyaltyTerms {
+				owner: BOB,
+				price: 70,
+				split: split(50, 30, 10, 10),
+				parents: vec![parent],
+				datasets: vec![uses(1, 100)],
+				usable: true,
+			})
+		);
+		frame_support::assert_ok!(Models::deprecate(RuntimeOrigin::signed(BOB), model));
+		assert!(!Pallet::<Test>::royalty_terms(model).unwrap().usable);
+		assert_eq!(Pallet::<Test>::royalty_terms(model + 1), None);
+	});
+}
