@@ -1,5 +1,5 @@
 //! Runtime APIs that dApps call through metadata (`api.call.datasetsApi.*`,
-//! `api.call.modelsApi.*` in polkadot.js). The record types are parameters so that each pallet
+//! `api.call.modelsApi.*`, `api.call.royaltiesApi.*` in polkadot.js). The record types are parameters so that each pallet
 //! keeps its bounded storage types; the runtime fills them in and metadata describes them.
 
 use alloc::vec::Vec;
@@ -8,6 +8,7 @@ use codec::Codec;
 use crate::{
 	datasets::{DatasetId, DatasetVersion, Shares},
 	models::ModelId,
+	royalties::{Earnings, ModelStatement},
 };
 
 /// Most records a paged runtime API call returns, whatever `limit` the caller asks for.
@@ -57,5 +58,21 @@ sp_api::decl_runtime_apis! {
 		fn models_of_owner(owner: AccountId) -> Vec<ModelId>;
 		/// Models that list the dataset (any version) among their training data.
 		fn models_trained_on(dataset: DatasetId) -> Vec<ModelId>;
+	}
+
+	/// Royalty statements.
+	pub trait RoyaltiesApi<AccountId, Balance>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+	{
+		/// What `who` can claim from and has earned in `dataset`'s pool.
+		fn dataset_earnings(who: AccountId, dataset: DatasetId) -> Earnings<Balance>;
+		/// What `who` can claim and has earned as a model owner (or as the treasury).
+		fn owner_earnings(who: AccountId) -> Earnings<Balance>;
+		/// The datasets whose pools `who` holds positions in.
+		fn pools_of(who: AccountId) -> Vec<DatasetId>;
+		/// What `model` has brought in.
+		fn model_statement(model: ModelId) -> ModelStatement<Balance>;
 	}
 }

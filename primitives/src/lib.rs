@@ -8,6 +8,7 @@
 //!   ([`datasets::OnSharesChanged`]);
 //! - [`models`]: model ids, the architecture [`models::ModelSpec`], licences, royalty splits
 //!   and lineage links;
+//! - [`royalties`]: royalty statements;
 //! - [`apis`]: the runtime APIs dApps query through metadata.
 //!
 //! Token and address constants live here too, because the runtime (existential deposit,
@@ -20,6 +21,7 @@ extern crate alloc;
 pub mod apis;
 pub mod datasets;
 pub mod models;
+pub mod royalties;
 
 use sp_runtime::{
 	generic,

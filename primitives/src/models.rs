@@ -320,6 +320,16 @@ pub struct RoyaltyTerms<AccountId, Balance> {
 pub trait ModelInspect<AccountId, Balance> {
 	/// The model's royalty terms, if it is registered.
 	fn royalty_terms(model: ModelId) -> Option<RoyaltyTerms<AccountId, Balance>>;
+
+	/// Registers a model for benchmarks of dependent pallets: owned by `owner` (funded as
+	/// needed), with `split`, `parents` and `datasets`, usable and commercial.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_for_benchmark(
+		owner: AccountId,
+		split: RoyaltySplit,
+		parents: Vec<ModelId>,
+		datasets: Vec<DatasetUse>,
+	) -> ModelId;
 }
 
 impl ModelStatus {

@@ -112,6 +112,20 @@ fn registration<T: Config>(
 	}
 }
 
+/// Registers a model for other pallets' benchmarks (see `ModelInspect::create_for_benchmark`).
+pub(crate) fn create_model<T: Config>(
+	owner: T::AccountId,
+	split: RoyaltySplit,
+	parents: Vec<ModelId>,
+	datasets: Vec<DatasetUse>,
+) -> ModelId {
+	let deposits = T::ModelDeposit::get().saturating_mul(1_000u32.into());
+	T::Currency::set_balance(&owner, T::Currency::minimum_balance().saturating_add(deposits));
+	let registration =
+		functions::Registration { split, ..registration::<T>(parents, datasets, 0, 0) };
+	Pallet::<T>::do_register(owner, registration).unwrap()
+}
+
 /// A model with the most parents and datasets, owned by `owner`.
 fn full_model<T: Config>(owner: &T::AccountId) -> ModelId {
 	let (p, d) = (T::MaxParents::get(), T::MaxDatasets::get());

@@ -55,6 +55,8 @@ pub struct PoolState {
 	pub total: U256,
 	/// Paid in over the pool's life.
 	pub paid_in: u128,
+	/// Paid out to contributors over the pool's life.
+	pub paid_out: u128,
 	/// The floor of each payment's per-share increment, summed: an upper bound of what
 	/// rounding kept from contributors at payment time.
 	pub dust: u128,
@@ -147,6 +149,12 @@ impl PoolState {
 		}
 		*self = PoolState { total, paid_in, dust, ..grown };
 		Ok(owed)
+	}
+
+	/// Records `amount` paid out to a contributor, from what their positions were owed.
+	pub fn record_payout(&mut self, amount: u128) -> Result<(), PoolError> {
+		self.paid_out = self.paid_out.checked_add(amount).ok_or(PoolError::Overflow)?;
+		Ok(())
 	}
 
 	/// A new position of `shares` counting from `version`, owed nothing yet.

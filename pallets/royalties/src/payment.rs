@@ -1,0 +1,192 @@
+//! Dividing a payment along a model's lineage.
+
+use alloc::collections::VecDeque;
+use frame_support::{
+	ensure,
+	pallet_prelude::DispatchResult,
+	traits::{fungible::Mutate, tokens::Preservation, Get},
+};
+use lineage_primitives::{
+	datasets::{DatasetId, DatasetInspect, DatasetVersion},
+	models::{ModelId, ModelInspect},
+};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError, Perbill,
+};
+
+use crate::{
+	pool::PoolError, store::StoredNodes, BalanceOf, Config, Error, Event, ModelOwnerEarned,
+	ModelRevenue, OwnerEarnings, Pallet, Pools, RoyaltyPayer,
+};
+
+/// Where one payment went, for its event.
+struct Division<Balance> {
+	owners: Balance,
+	data: Balance,
+	treasury: Balance,
+}
+
+impl<Balance: Default> Default for Division<Balance> {
+	fn default() -> Self {
+		Self { owners: Balance::default(), data: Balance::default(), treasury: Balance::default() }
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Takes `amount` from `payer` into the pot and divides it along `model`'s lineage.
+	pub(crate) fn do_pay(
+		payer: &T::AccountId,
+		model: ModelId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let terms = T::Models::royalty_terms(model).ok_or(Error::<T>::UnknownModel)?;
+		ensure!(terms.usable, Error::<T>::ModelNotUsable);
+		Self::ensure_pot_exists();
+		T::Currency::transfer(payer, &Self::pot(), amount, Preservation::Preserve)?;
+
+		let division = Self::divide(model, amount)?;
+		ModelRevenue::<T>::mutate(model, |revenue| revenue.saturating_accrue(amount));
+		Self::deposit_event(Event::ModelPaid {
+			model,
+			payer: payer.clone(),
+			amount,
+			owners: division.owners,
+			data: division.data,
+			treasury: division.treasury,
+		});
+		Ok(())
+	}
+
+	/// Credits `amount`, already in the pot, along the lineage of `model`: breadth first over
+	/// at most `MaxPaidModels` models; each part that cannot go further goes to the treasury.
+	fn divide(
+		model: ModelId,
+		amount: BalanceOf<T>,
+	) -> Result<Division<BalanceOf<T>>, DispatchError> {
+		let mut division = Division::<BalanceOf<T>>::default();
+		let mut to_treasury = BalanceOf::<T>::zero();
+		let mut queue = VecDeque::from([(model, amount)]);
+		let mut visited = 0u32;
+		while let Some((current, part)) = queue.pop_front() {
+			let Some(terms) = T::Models::royalty_terms(current) else {
+				to_treasury.saturating_accrue(part);
+				continue;
+			};
+			visited.saturating_inc();
+			let owner = terms.split.owner.mul_floor(part);
+			let upstream = terms.split.upstream.mul_floor(part);
+			let data = terms.split.data.mul_floor(part);
+			// The treasury takes the rest: its own share and the split's rounding.
+			to_treasury.saturating_accrue(
+				part.saturating_sub(owner).saturating_sub(upstream).saturating_sub(data),
+			);
+
+			Self::credit_owner(&terms.owner, current, owner);
+			division.owners.saturating_accrue(owner);
+
+			let mut data_left = data;
+			for used in terms.datasets.iter() {
+				let share = used.weight.mul_floor(data);
+				if Self::credit_pool(used.dataset, used.version, share)? {
+					data_left.saturating_reduce(share);
+					division.data.saturating_accrue(share);
+				}
+			}
+			to_treasury.saturating_accrue(data_left);
+
+			let parents = u32::try_from(terms.parents.len()).unwrap_or(u32::MAX);
+			if parents == 0 {
+				to_treasury.saturating_accrue(upstream);
+				continue;
+			}
+			let each = Perbill::from_rational(1, parents).mul_floor(upstream);
+			let mut upstream_left = upstream;
+			for parent in terms.parents.iter() {
+				let queued = u32::try_from(queue.len()).unwrap_or(u32::MAX);
+				if visited.saturating_add(queued) < T::MaxPaidModels::get() {
+					queue.push_back((*parent, each));
+					upstream_left.saturating_reduce(each);
+				}
+			}
+			to_treasury.saturating_accrue(upstream_left);
+		}
+		Self::credit_owner_only(&T::TreasuryAccount::get(), to_treasury);
+		division.treasury = to_treasury;
+		Ok(division)
+	}
+
+	/// Credits a model's owner, counting it as that model's earning.
+	fn credit_owner(owner: &T::AccountId, model: ModelId, amount: BalanceOf<T>) {
+		if amount.is_zero() {
+			return;
+		}
+		Self::credit_owner_only(owner, amount);
+		ModelOwnerEarned::<T>::mutate(model, |earned| earned.saturating_accrue(amount));
+	}
+
+	fn credit_owner_only(who: &T::AccountId, amount: BalanceOf<T>) {
+		if amount.is_zero() {
+			return;
+		}
+		OwnerEarnings::<T>::mutate(who, |earnings| {
+			earnings.claimable.saturating_accrue(amount);
+			earnings.earned.saturating_accrue(amount);
+		});
+	}
+
+	/// Credits `amount` to the holders of `version` of `dataset`. Returns whether anyone could
+	/// receive it (a version without shares cannot).
+	pub(crate) fn credit_pool(
+		dataset: DatasetId,
+		version: DatasetVersion,
+		amount: BalanceOf<T>,
+	) -> Result<bool, DispatchError> {
+		if amount.is_zero() {
+			return Ok(true);
+		}
+		// Models name existing versions only; were one missing, its part goes to the treasury.
+		let Some(shares) = T::Datasets::shares_at(dataset, version) else { return Ok(false) };
+		let mut pool = Pools::<T>::get(dataset);
+		let mut nodes = StoredNodes::<T>::of(dataset);
+		match pool.credit(&mut nodes, version, amount, shares) {
+			Ok(_) => {
+				Pools::<T>::insert(dataset, pool);
+				Ok(true)
+			},
+			Err(PoolError::NoShares) => Ok(false),
+			Err(PoolError::Overflow) => Err(Error::<T>::Overflow.into()),
+		}
+	}
+
+	/// Pays `version` of `dataset`'s training fee into its pool.
+	pub(crate) fn do_pay_training_fee(
+		payer: &T::AccountId,
+		dataset: DatasetId,
+		version: DatasetVersion,
+	) -> DispatchResult {
+		let license =
+			T::Datasets::license_at(dataset, version).ok_or(Error::<T>::UnknownDataset)?;
+		ensure!(!license.training_fee.is_zero(), Error::<T>::NoTrainingFee);
+		Self::ensure_pot_exists();
+		T::Currency::transfer(payer, &Self::pot(), license.training_fee, Preservation::Preserve)?;
+		if !Self::credit_pool(dataset, version, license.training_fee)? {
+			// Nobody holds shares of that version yet: the fee goes to the treasury.
+			Self::credit_owner_only(&T::TreasuryAccount::get(), license.training_fee);
+		}
+		Self::deposit_event(Event::TrainingFeePaid {
+			dataset,
+			version,
+			payer: payer.clone(),
+			amount: license.training_fee,
+		});
+		Ok(())
+	}
+}
+
+impl<T: Config> RoyaltyPayer<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn pay_for_use(payer: &T::AccountId, model: ModelId, amount: BalanceOf<T>) -> DispatchResult {
+		Self::do_pay(payer, model, amount)
+	}
+}
