@@ -20,12 +20,13 @@ use sp_version::RuntimeVersion;
 use lineage_primitives::{
 	datasets::{DatasetId, DatasetVersion, Shares},
 	models::ModelId,
+	royalties::{Earnings, ModelStatement},
 };
 
 use crate::{
 	genesis_config_presets, AccountId, Aura, Balance, Block, Datasets, Executive, Grandpa,
-	InherentDataExt, Models, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
-	System, TransactionPayment, VERSION,
+	InherentDataExt, Models, Nonce, Royalties, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -256,6 +257,24 @@ impl_runtime_apis! {
 
 		fn models_trained_on(dataset: DatasetId) -> Vec<ModelId> {
 			Models::models_trained_on(dataset)
+		}
+	}
+
+	impl lineage_primitives::apis::RoyaltiesApi<Block, AccountId, Balance> for Runtime {
+		fn dataset_earnings(who: AccountId, dataset: DatasetId) -> Earnings<Balance> {
+			Royalties::dataset_earnings(&who, dataset)
+		}
+
+		fn owner_earnings(who: AccountId) -> Earnings<Balance> {
+			pallet_royalties::OwnerEarnings::<Runtime>::get(who)
+		}
+
+		fn pools_of(who: AccountId) -> Vec<DatasetId> {
+			Royalties::pools_of(&who)
+		}
+
+		fn model_statement(model: ModelId) -> ModelStatement<Balance> {
+			Royalties::model_statement(model)
 		}
 	}
 

@@ -11,7 +11,7 @@ pub(crate) use frame_system_benchmarking::{
 pub(crate) use sp_storage::TrackedStorageKey;
 
 pub(crate) use crate::{
-	AllPalletsWithSystem, Balances, Datasets, Models, Runtime, Sudo, Timestamp,
+	AllPalletsWithSystem, Balances, Datasets, Models, Royalties, Runtime, Sudo, Timestamp,
 };
 
 impl frame_system_benchmarking::Config for Runtime {}
@@ -26,4 +26,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_datasets, Datasets]
 	[pallet_models, Models]
+	[pallet_royalties, Royalties]
 );

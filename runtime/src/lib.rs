@@ -73,7 +73,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("lineage"),
 	impl_name: Cow::Borrowed("lineage-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -183,4 +183,7 @@ mod runtime {
 
 	#[runtime::pallet_index(21)]
 	pub type Models = pallet_models;
+
+	#[runtime::pallet_index(22)]
+	pub type Royalties = pallet_royalties;
 }

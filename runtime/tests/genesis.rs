@@ -55,7 +55,11 @@ fn presets_endow_the_development_accounts() {
 			}
 			// The test-only keys One and Two are not endowed.
 			assert!(!System::account_exists(&Sr25519Keyring::One.to_account_id()));
-			assert_eq!(Balances::total_issuance(), DEV_ENDOWMENT * 12);
+			// Plus the royalties account's existential deposit, minted at genesis.
+			assert_eq!(
+				Balances::total_issuance(),
+				DEV_ENDOWMENT * 12 + lineage_runtime::EXISTENTIAL_DEPOSIT
+			);
 		});
 	}
 }

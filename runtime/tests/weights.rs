@@ -7,9 +7,11 @@ use frame_support::{dispatch::DispatchClass, traits::Get, weights::Weight};
 use lineage_runtime::{configs::RuntimeBlockWeights, Runtime};
 use pallet_datasets::WeightInfo as _;
 use pallet_models::WeightInfo as _;
+use pallet_royalties::WeightInfo as _;
 
 type DatasetsWeights = pallet_datasets::weights::SubstrateWeight<Runtime>;
 type ModelsWeights = pallet_models::weights::SubstrateWeight<Runtime>;
+type RoyaltiesWeights = pallet_royalties::weights::SubstrateWeight<Runtime>;
 
 fn assert_sane(name: &str, weight: Weight) {
 	let max = RuntimeBlockWeights::get()
@@ -58,4 +60,23 @@ fn models_weights_are_measured_and_fit_in_a_block() {
 			> ModelsWeights::register(0, 0).ref_time(),
 		"a full lineage costs more than none"
 	);
+}
+
+#[test]
+fn royalties_weights_are_measured_fit_in_a_block_and_ignore_contributor_count() {
+	let models = <<Runtime as pallet_royalties::Config>::MaxPaidModels as Get<u32>>::get();
+	let datasets = <<Runtime as pallet_royalties::Config>::MaxDatasetsPerModel as Get<u32>>::get();
+	let positions = <<Runtime as pallet_royalties::Config>::MaxPositions as Get<u32>>::get();
+	let pools = <<Runtime as pallet_royalties::Config>::MaxClaimAll as Get<u32>>::get();
+	assert_sane("pay", RoyaltiesWeights::pay(models, datasets));
+	assert_sane("pay_training_fee", RoyaltiesWeights::pay_training_fee());
+	assert_sane("claim", RoyaltiesWeights::claim(positions));
+	assert_sane("claim_all", RoyaltiesWeights::claim_all(pools));
+	assert_sane("claim_earnings", RoyaltiesWeights::claim_earnings());
+	// A payment touches no contributor's storage: its reads, writes and proof size are the
+	// same for 1 and for 100,000 contributors. (Its measured ref time still grows; see the
+	// README's royalties weights.)
+	let one = RoyaltiesWeights::pay_with_contributors(1);
+	let many = RoyaltiesWeights::pay_with_contributors(100_000);
+	assert_eq!(one.proof_size(), many.proof_size(), "proof size depends on contributors");
 }

@@ -4,7 +4,7 @@
 
 use frame_support::{parameter_types, traits::ConstU32};
 
-use crate::{Balance, Balances, Runtime, RuntimeHoldReason, UNIT};
+use crate::{Balance, Balances, Royalties, Runtime, RuntimeHoldReason, UNIT};
 
 parameter_types! {
 	/// Held from a dataset's registrant until it is retired.
@@ -20,7 +20,7 @@ impl pallet_datasets::Config for Runtime {
 	type ContributionDeposit = ContributionDeposit;
 	type MaxUriLen = ConstU32<256>;
 	type MaxPendingContributions = ConstU32<64>;
-	// Royalties will settle accrued rewards here once `pallet-royalties` exists.
-	type OnSharesChanged = ();
+	// Every share change opens a royalty position counting from its version.
+	type OnSharesChanged = Royalties;
 	type WeightInfo = pallet_datasets::weights::SubstrateWeight<Runtime>;
 }

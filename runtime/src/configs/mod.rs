@@ -5,6 +5,7 @@ mod balances;
 mod consensus;
 mod datasets;
 mod models;
+mod royalties;
 mod sudo;
 mod system;
 mod timestamp;
@@ -12,5 +13,6 @@ mod transaction_payment;
 
 pub use datasets::{ContributionDeposit, DatasetDeposit};
 pub use models::ModelDeposit;
+pub use royalties::{RoyaltiesPalletId, TreasuryAccount};
 pub use system::{BlockHashCount, RuntimeBlockLength, RuntimeBlockWeights};
 pub use transaction_payment::LENGTH_FEE_PER_BYTE;
