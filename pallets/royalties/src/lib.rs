@@ -243,7 +243,7 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			Pallet::<T>::ensure_pot_exists();
+			Pallet::<T>::fund_pot();
 		}
 	}
 
@@ -318,8 +318,9 @@ pub mod pallet {
 			T::PalletId::get().into_account_truncating()
 		}
 
-		/// Gives the pot its existential deposit if it has none.
-		pub(crate) fn ensure_pot_exists() {
+		/// Gives the pot its existential deposit, once, at genesis. Claims never take it below
+		/// that (`Preservation::Preserve`), so payments smaller than it can always be received.
+		pub(crate) fn fund_pot() {
 			let pot = Self::pot();
 			if T::Currency::balance(&pot).is_zero() {
 				let _ = T::Currency::mint_into(&pot, T::Currency::minimum_balance());

@@ -21,16 +21,11 @@ use crate::{
 };
 
 /// Where one payment went, for its event.
+#[derive(Default)]
 struct Division<Balance> {
 	owners: Balance,
 	data: Balance,
 	treasury: Balance,
-}
-
-impl<Balance: Default> Default for Division<Balance> {
-	fn default() -> Self {
-		Self { owners: Balance::default(), data: Balance::default(), treasury: Balance::default() }
-	}
 }
 
 impl<T: Config> Pallet<T> {
@@ -43,7 +38,6 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let terms = T::Models::royalty_terms(model).ok_or(Error::<T>::UnknownModel)?;
 		ensure!(terms.usable, Error::<T>::ModelNotUsable);
-		Self::ensure_pot_exists();
 		T::Currency::transfer(payer, &Self::pot(), amount, Preservation::Preserve)?;
 
 		let division = Self::divide(model, amount)?;
@@ -169,7 +163,6 @@ impl<T: Config> Pallet<T> {
 		let license =
 			T::Datasets::license_at(dataset, version).ok_or(Error::<T>::UnknownDataset)?;
 		ensure!(!license.training_fee.is_zero(), Error::<T>::NoTrainingFee);
-		Self::ensure_pot_exists();
 		T::Currency::transfer(payer, &Self::pot(), license.training_fee, Preservation::Preserve)?;
 		if !Self::credit_pool(dataset, version, license.training_fee)? {
 			// Nobody holds shares of that version yet: the fee goes to the treasury.
