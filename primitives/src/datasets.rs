@@ -71,6 +71,11 @@ pub trait OnSharesChanged<AccountId> {
 		old: Shares,
 		new: Shares,
 	);
+
+	/// Benchmarks: brings the state to where the next change of `who`'s shares in `dataset`
+	/// costs this hook the most, so the datasets pallet's weights include that worst case.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn prepare_worst_case(_dataset: DatasetId, _who: &AccountId) {}
 }
 
 impl<AccountId> OnSharesChanged<AccountId> for () {

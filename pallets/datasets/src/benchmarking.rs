@@ -121,6 +121,12 @@ mod benchmarks {
 		let (curator, id) = dataset_with_pending::<T>(T::MaxPendingContributions::get());
 		// The last one: removing it from the pending list scans the whole list.
 		let contribution = NextContributionId::<T>::get() - 1;
+		let contributor = Contributions::<T>::get(contribution)
+			.map(|c| c.contributor)
+			.ok_or("contribution missing")
+			.unwrap();
+		// The runtime's share-change hook (royalties) at its costliest.
+		T::OnSharesChanged::prepare_worst_case(id, &contributor);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(curator), contribution, H256::repeat_byte(5));

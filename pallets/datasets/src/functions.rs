@@ -149,6 +149,7 @@ impl<T: Config> Pallet<T> {
 				let record = maybe.as_mut().ok_or(Error::<T>::UnknownDataset)?;
 				let version =
 					record.latest_version.checked_add(1).ok_or(Error::<T>::VersionOverflow)?;
+				ensure!(version < T::MaxVersions::get(), Error::<T>::TooManyVersions);
 				record.item_count = record
 					.item_count
 					.checked_add(item_count)

@@ -126,6 +126,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPendingContributions: Get<u32>;
 
+		/// Most versions a dataset may have, registration included. Bounds the depth of the
+		/// royalties pallet's per-version index, so paying or settling a pool has a fixed worst
+		/// case; a dataset that outgrows it is continued as a new dataset.
+		#[pallet::constant]
+		type MaxVersions: Get<u32>;
+
 		/// Told about every change of a contributor's shares (the royalties pallet).
 		type OnSharesChanged: OnSharesChanged<Self::AccountId>;
 
@@ -240,6 +246,8 @@ pub mod pallet {
 		ItemCountOverflow,
 		/// The version counter would overflow.
 		VersionOverflow,
+		/// The dataset already has `MaxVersions` versions; continue it as a new dataset.
+		TooManyVersions,
 		/// The id counter would overflow.
 		IdsExhausted,
 		/// The account already curates this dataset.
@@ -273,6 +281,7 @@ pub mod pallet {
 				"MaxPendingContributions must allow at least one contribution"
 			);
 			assert!(T::MaxUriLen::get() > 0, "MaxUriLen must allow a URI");
+			assert!(T::MaxVersions::get() > 0, "MaxVersions must allow the registration");
 		}
 
 		#[cfg(feature = "try-runtime")]

@@ -26,6 +26,8 @@ pub(crate) const BROKE: AccountId = 8;
 pub(crate) const DATASET_DEPOSIT: Balance = 100;
 pub(crate) const CONTRIBUTION_DEPOSIT: Balance = 10;
 pub(crate) const MAX_PENDING: u32 = 3;
+/// Versions a dataset may have in the mock, registration included.
+pub(crate) const MAX_VERSIONS: u32 = 8;
 pub(crate) const INITIAL_BALANCE: Balance = 10_000;
 
 #[frame_support::runtime]
@@ -104,6 +106,7 @@ impl pallet_datasets::Config for Test {
 	type ContributionDeposit = ContributionDeposit;
 	type MaxUriLen = ConstU32<32>;
 	type MaxPendingContributions = ConstU32<MAX_PENDING>;
+	type MaxVersions = ConstU32<MAX_VERSIONS>;
 	type OnSharesChanged = RecordShareChanges;
 	type WeightInfo = ();
 }

@@ -1,6 +1,8 @@
 //! Benchmarks of every call at its worst case: the longest lineage a payment follows, the most
-//! datasets per model, the most positions and pools per claim; and one showing that a
-//! payment's cost does not depend on how many contributors a dataset has.
+//! datasets per model, the most positions and pools per claim, every pool's index as deep as
+//! a dataset's versions allow; and two showing that a payment's cost does not depend on how
+//! many contributors a dataset has: `pay_with_contributors` and its control,
+//! `pay_with_unrelated_keys`, which grows the state by as many keys that nobody reads.
 
 #![allow(
 	clippy::arithmetic_side_effects,
@@ -10,6 +12,7 @@
 
 use super::*;
 use alloc::{vec, vec::Vec};
+use codec::Encode;
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{fungible::Mutate, Get},
@@ -21,12 +24,17 @@ use lineage_primitives::{
 	models::{DatasetUse, RoyaltySplit},
 };
 use sp_core::U256;
-use sp_runtime::Perbill;
+use sp_runtime::{
+	traits::{BlakeTwo256, Hash},
+	Perbill,
+};
 
-use crate::{pool::Position, store::StoredNodes};
+use crate::{pool::Position, worst_case};
 
 const SEED: u32 = 0;
 const PLENTY: u128 = 1_000_000_000_000_000_000;
+/// Prefix of the control benchmark's keys, which no pallet reads.
+const UNRELATED_PREFIX: &[u8] = b"lineage/benchmark/unrelated";
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, SEED);
@@ -34,12 +42,26 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	who
 }
 
-fn new_dataset<T: Config>() -> (DatasetId, DatasetVersion) {
-	T::Datasets::create_for_benchmark(License {
+/// A dataset whose pool was never paid.
+fn unpaid_dataset<T: Config>() -> DatasetId {
+	let (dataset, _) = T::Datasets::create_for_benchmark(License {
 		training_allowed: true,
 		commercial_use_allowed: true,
 		training_fee: 1_000_000,
-	})
+	});
+	dataset
+}
+
+/// A dataset whose pool index already covers every version a dataset may have, so paying it
+/// walks the longest path.
+fn new_dataset<T: Config>() -> (DatasetId, DatasetVersion) {
+	let (dataset, version) = T::Datasets::create_for_benchmark(License {
+		training_allowed: true,
+		commercial_use_allowed: true,
+		training_fee: 1_000_000,
+	});
+	worst_case::deepen_pool::<T>(dataset).unwrap();
+	(dataset, version)
 }
 
 /// `count` weights summing to exactly one.
@@ -78,31 +100,6 @@ fn lineage_chain<T: Config>(models: u32, datasets: u32) -> ModelId {
 		parent = Some(T::Models::create_for_benchmark(owner.clone(), split, parents, uses));
 	}
 	parent.unwrap()
-}
-
-/// Gives `who` one position in `dataset` per version in `versions`, pays the pool at each of
-/// them, and funds the pot with what is owed.
-fn owed_positions<T: Config>(who: &T::AccountId, dataset: DatasetId, versions: u32) {
-	let mut pool = Pools::<T>::get(dataset);
-	let mut nodes = StoredNodes::<T>::of(dataset);
-	let positions: Vec<Position> =
-		(0..versions).map(|version| Position { version, shares: 1, debt: U256::zero() }).collect();
-	for version in 0..versions {
-		pool.credit(&mut nodes, version, 1_000_000, 1).unwrap();
-	}
-	Pools::<T>::insert(dataset, pool);
-	Contributors::<T>::insert(
-		dataset,
-		who,
-		ContributorAccount::<T> {
-			positions: BoundedVec::truncate_from(positions),
-			settled: 0,
-			earned: 0,
-			merges: 0,
-		},
-	);
-	PoolsOf::<T>::insert(who, dataset, ());
-	T::Currency::set_balance(&Pallet::<T>::pot(), PLENTY);
 }
 
 #[benchmarks]
@@ -152,6 +149,35 @@ mod benchmarks {
 		assert_eq!(ModelRevenue::<T>::get(model), 1_000_000_000);
 	}
 
+	/// Not a call: the control for `pay_with_contributors`. `pay` with one contributor after
+	/// writing `k` keys of the same size that no pallet reads, so any slope here comes from
+	/// the size of the state, not from the contributors.
+	#[benchmark]
+	fn pay_with_unrelated_keys(k: Linear<1, 100_000>) {
+		let model = lineage_chain::<T>(1, 1);
+		let dataset = T::Models::royalty_terms(model).unwrap().datasets.first().unwrap().dataset;
+		let position = Position { version: 0, shares: 1, debt: U256::zero() };
+		let value = ContributorAccount::<T> {
+			positions: BoundedVec::truncate_from(vec![position]),
+			settled: 0,
+			earned: 0,
+			merges: 0,
+		};
+		Contributors::<T>::insert(dataset, account::<T::AccountId>("contributor", 0, SEED), &value);
+		for index in 0..k {
+			let key = BlakeTwo256::hash(&(UNRELATED_PREFIX, index).encode());
+			frame_support::storage::unhashed::put(key.as_bytes(), &value);
+		}
+		let payer = funded::<T>("payer", 0);
+
+		#[block]
+		{
+			Pallet::<T>::do_pay(&payer, model, 1_000_000_000).unwrap();
+		}
+
+		assert_eq!(ModelRevenue::<T>::get(model), 1_000_000_000);
+	}
+
 	#[benchmark]
 	fn pay_training_fee() {
 		let (dataset, version) = new_dataset::<T>();
@@ -165,9 +191,9 @@ mod benchmarks {
 
 	#[benchmark]
 	fn claim(p: Linear<1, { T::MaxPositions::get() }>) {
-		let (dataset, _) = new_dataset::<T>();
+		let dataset = unpaid_dataset::<T>();
 		let who = funded::<T>("contributor", 0);
-		owed_positions::<T>(&who, dataset, p);
+		worst_case::owed_positions::<T>(dataset, &who, p).unwrap();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), dataset);
@@ -179,8 +205,8 @@ mod benchmarks {
 	fn claim_all(n: Linear<1, { T::MaxClaimAll::get() }>) {
 		let who = funded::<T>("contributor", 0);
 		for _ in 0..n {
-			let (dataset, _) = new_dataset::<T>();
-			owed_positions::<T>(&who, dataset, T::MaxPositions::get());
+			let dataset = unpaid_dataset::<T>();
+			worst_case::owed_positions::<T>(dataset, &who, T::MaxPositions::get()).unwrap();
 		}
 
 		#[extrinsic_call]

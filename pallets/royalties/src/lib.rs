@@ -54,6 +54,8 @@ mod store;
 mod tests;
 pub mod types;
 pub mod weights;
+#[cfg(feature = "runtime-benchmarks")]
+mod worst_case;
 
 use frame_support::traits::fungible;
 pub use lineage_primitives::{
@@ -128,6 +130,11 @@ pub mod pallet {
 		/// Most datasets a model names (the models pallet's bound): each is one pool credit.
 		#[pallet::constant]
 		type MaxDatasetsPerModel: Get<u32>;
+
+		/// Most versions a dataset may have (the datasets pallet's bound). A pool's index has
+		/// `log2` of it levels, which sets the worst case of crediting and settling a pool.
+		#[pallet::constant]
+		type MaxVersions: Get<u32>;
 
 		/// Most positions a contributor holds in one pool; beyond it the two oldest merge.
 		#[pallet::constant]

@@ -216,6 +216,7 @@ impl pallet_royalties::Config for Test {
 	type TreasuryAccount = Treasury;
 	type MaxPaidModels = ConstU32<MAX_PAID_MODELS>;
 	type MaxDatasetsPerModel = ConstU32<4>;
+	type MaxVersions = ConstU32<64>;
 	type MaxPositions = ConstU32<MAX_POSITIONS>;
 	type MaxClaimAll = ConstU32<2>;
 	type WeightInfo = ();

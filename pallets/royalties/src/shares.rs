@@ -45,6 +45,11 @@ impl<T: Config> OnSharesChanged<T::AccountId> for Pallet<T> {
 		});
 		PoolsOf::<T>::insert(who, dataset, ());
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn prepare_worst_case(dataset: DatasetId, who: &T::AccountId) {
+		crate::worst_case::prepare_share_change::<T>(dataset, who);
+	}
 }
 
 impl<T: Config> Pallet<T> {

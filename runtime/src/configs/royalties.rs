@@ -23,6 +23,7 @@ impl pallet_royalties::Config for Runtime {
 	type TreasuryAccount = TreasuryAccount;
 	type MaxPaidModels = ConstU32<8>;
 	type MaxDatasetsPerModel = <Runtime as pallet_models::Config>::MaxDatasets;
+	type MaxVersions = <Runtime as pallet_datasets::Config>::MaxVersions;
 	type MaxPositions = ConstU32<16>;
 	type MaxClaimAll = ConstU32<16>;
 	type WeightInfo = pallet_royalties::weights::SubstrateWeight<Runtime>;

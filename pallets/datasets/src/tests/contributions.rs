@@ -207,6 +207,30 @@ fn accept_fails_when_version_counter_overflows() {
 }
 
 #[test]
+fn accept_fails_when_dataset_has_max_versions() {
+	run_test(|| {
+		let dataset = alice_dataset();
+		// Version 0 is the registration, so `MAX_VERSIONS - 1` contributions fill the dataset.
+		for _ in 1..MAX_VERSIONS {
+			let id = propose(BOB, dataset, 1);
+			assert_ok!(Datasets::accept_contribution(RuntimeOrigin::signed(ALICE), id, root(8)));
+		}
+		assert_eq!(DatasetRecords::<Test>::get(dataset).unwrap().latest_version, MAX_VERSIONS - 1);
+
+		let id = propose(CHARLIE, dataset, 4);
+		assert_noop!(
+			Datasets::accept_contribution(RuntimeOrigin::signed(ALICE), id, root(9)),
+			Error::<Test>::TooManyVersions
+		);
+		// Still waiting, deposit still held: the curator can reject it to return the deposit.
+		assert_eq!(PendingContributions::<Test>::get(dataset).to_vec(), vec![id]);
+		assert_eq!(held(CHARLIE, HoldReason::ContributionDeposit), CONTRIBUTION_DEPOSIT);
+		assert_ok!(Datasets::reject_contribution(RuntimeOrigin::signed(ALICE), id));
+		assert_eq!(held(CHARLIE, HoldReason::ContributionDeposit), 0);
+	});
+}
+
+#[test]
 fn reject_returns_deposit_without_shares() {
 	run_test(|| {
 		let dataset = alice_dataset();
