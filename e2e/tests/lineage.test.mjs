@@ -28,7 +28,13 @@ const DEMO_DATASET = 0;
 const DEMO_MODEL = 0;
 const PERBILL = 1_000_000_000;
 
-const mlp = { Mlp: { inputs: 64, hidden: [64, 32], outputs: 10, activation: 'Gelu' } };
+const mlp = {
+  input: { Image: { channels: 1, height: 8, width: 8 } },
+  architecture: { Mlp: { hidden: [64, 32], activation: 'Gelu', dropout: 100_000 } },
+  outputs: 10,
+  task: 'Classification',
+  outputScale: 65_536,
+};
 const split = (owner, upstream, data, treasury) =>
   ({ owner: owner * PERBILL / 100, upstream: upstream * PERBILL / 100, data: data * PERBILL / 100, treasury: treasury * PERBILL / 100 });
 
@@ -151,7 +157,11 @@ e2e('register a dataset, contribute, accept, register a model on it, read its li
 
   const model = (await modelsAt.model(modelId)).unwrap();
   assert.equal(model.owner.toString(), ferdie.address);
-  assert.ok(model.spec.isMlp);
+  assert.ok(model.spec.architecture.isMlp);
+  assert.deepEqual(model.spec.architecture.asMlp.hidden.map((w) => w.toNumber()), [64, 32]);
+  assert.equal(model.spec.architecture.asMlp.dropout.toNumber(), 100_000);
+  assert.ok(model.spec.task.isClassification);
+  assert.equal(model.spec.outputScale.toNumber(), 65_536);
   assert.deepEqual((await modelsAt.modelsTrainedOn(datasetId)).map((id) => id.toNumber()), [modelId]);
   assert.ok((await modelsAt.modelsOfOwner(ferdie.address)).some((id) => id.toNumber() === modelId));
   assert.equal(await modelDepositHeld(ferdie.address, modelRegistered.blockHash), 10n * LIN);

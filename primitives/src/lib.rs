@@ -8,6 +8,7 @@
 //!   ([`datasets::OnSharesChanged`]);
 //! - [`models`]: model ids, the architecture [`models::ModelSpec`], licences, royalty splits
 //!   and lineage links;
+//! - [`merkle`]: the Merkle root of a dataset's items, as versions record it;
 //! - [`royalties`]: royalty statements;
 //! - [`apis`]: the runtime APIs dApps query through metadata.
 //!
@@ -20,6 +21,7 @@ extern crate alloc;
 
 pub mod apis;
 pub mod datasets;
+pub mod merkle;
 pub mod models;
 pub mod royalties;
 

@@ -1,184 +1,22 @@
-//! Models: identifiers, architecture (`ModelSpec`), licence, royalty split and lineage links.
+//! Models: identifiers, architecture ([`ModelSpec`], in `spec`), licence, royalty split and
+//! lineage links.
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
-use sp_core::ConstU32;
-use sp_runtime::{BoundedVec, Perbill};
+use sp_runtime::Perbill;
 
 use crate::datasets::{DatasetId, DatasetVersion};
 
+mod spec;
+pub use spec::{
+	Activation, Architecture, ConvLayer, InputShape, ModelSpec, SpecError, Task, MAX_OUTPUT_SCALE,
+	MAX_SPEC_DIMENSION, MAX_SPEC_LAYERS, MAX_SPEC_PARAMETERS,
+};
+
 /// Identifier of a registered model (each version has its own), assigned in registration order.
 pub type ModelId = u32;
-
-/// Most hidden or convolution layers a [`ModelSpec`] may describe.
-pub const MAX_SPEC_LAYERS: u32 = 16;
-
-/// Largest width, size or count in a [`ModelSpec`]: keeps every model the chain describes small
-/// enough for a worker to build, and every size product far from `u64` overflow.
-pub const MAX_SPEC_DIMENSION: u32 = 1 << 16;
-
-/// Element-wise non-linearity between layers.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Serialize,
-	Deserialize,
-)]
-#[serde(rename_all = "camelCase")]
-pub enum Activation {
-	/// `max(0, x)`.
-	Relu,
-	/// Gaussian error linear unit.
-	Gelu,
-	/// Hyperbolic tangent.
-	Tanh,
-	/// Logistic sigmoid.
-	Sigmoid,
-}
-
-/// One convolution layer of a [`ModelSpec::Cnn`]: square kernel, stride 1, no padding.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Serialize,
-	Deserialize,
-)]
-#[serde(rename_all = "camelCase")]
-pub struct ConvLayer {
-	/// Output channels.
-	pub channels: u32,
-	/// Kernel side length.
-	pub kernel: u32,
-}
-
-/// A model's architecture: what the chain stores and what the ML engine (`lineage-ml`) builds a
-/// `burn` module from. Weights are not part of it; they are content-addressed separately.
-#[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Serialize,
-	Deserialize,
-)]
-#[serde(rename_all = "camelCase")]
-pub enum ModelSpec {
-	/// Multi-layer perceptron: `inputs → hidden[0] → … → outputs`.
-	#[serde(rename_all = "camelCase")]
-	Mlp {
-		/// Input features.
-		inputs: u32,
-		/// Width of each hidden layer, in order.
-		hidden: BoundedVec<u32, ConstU32<MAX_SPEC_LAYERS>>,
-		/// Output features (classes or regression targets).
-		outputs: u32,
-		/// Non-linearity after each hidden layer.
-		activation: Activation,
-	},
-	/// Convolutional network over `channels × height × width` inputs, followed by one hidden
-	/// dense layer.
-	#[serde(rename_all = "camelCase")]
-	Cnn {
-		/// Input channels.
-		channels: u32,
-		/// Input height.
-		height: u32,
-		/// Input width.
-		width: u32,
-		/// Convolution layers, in order.
-		conv: BoundedVec<ConvLayer, ConstU32<MAX_SPEC_LAYERS>>,
-		/// Width of the dense layer after the convolutions.
-		hidden: u32,
-		/// Output features.
-		outputs: u32,
-		/// Non-linearity after each layer.
-		activation: Activation,
-	},
-	/// Small decoder-style transformer over token sequences.
-	#[serde(rename_all = "camelCase")]
-	Transformer {
-		/// Vocabulary size.
-		vocab: u32,
-		/// Longest input sequence.
-		context: u32,
-		/// Embedding width; a multiple of `heads`.
-		d_model: u32,
-		/// Attention heads per layer.
-		heads: u32,
-		/// Transformer blocks.
-		layers: u32,
-		/// Width of each block's feed-forward layer.
-		d_ff: u32,
-		/// Output features.
-		outputs: u32,
-	},
-}
-
-impl ModelSpec {
-	/// Whether a worker could build this architecture: every size at least one and at most
-	/// [`MAX_SPEC_DIMENSION`], at least one layer where layers are required, attention width
-	/// divisible by the head count, and convolutions that fit inside the input.
-	pub fn is_well_formed(&self) -> bool {
-		let dim_ok = |d: u32| (1..=MAX_SPEC_DIMENSION).contains(&d);
-		match self {
-			Self::Mlp { inputs, hidden, outputs, .. } => {
-				dim_ok(*inputs) && dim_ok(*outputs) && hidden.iter().all(|h| dim_ok(*h))
-			},
-			Self::Cnn { channels, height, width, conv, hidden, outputs, .. } => {
-				if !(dim_ok(*channels)
-					&& dim_ok(*height)
-					&& dim_ok(*width)
-					&& dim_ok(*hidden)
-					&& dim_ok(*outputs)
-					&& !conv.is_empty())
-				{
-					return false;
-				}
-				// Each valid (unpadded) convolution shrinks the image by `kernel - 1`.
-				let (mut h, mut w) = (*height, *width);
-				for layer in conv.iter() {
-					if !dim_ok(layer.channels) || layer.kernel == 0 {
-						return false;
-					}
-					let shrink = layer.kernel.saturating_sub(1);
-					match (h.checked_sub(shrink), w.checked_sub(shrink)) {
-						(Some(nh), Some(nw)) if nh > 0 && nw > 0 => (h, w) = (nh, nw),
-						_ => return false,
-					}
-				}
-				true
-			},
-			Self::Transformer { vocab, context, d_model, heads, layers, d_ff, outputs } => {
-				[*vocab, *context, *d_model, *heads, *d_ff, *outputs].into_iter().all(dim_ok)
-					&& (1..=MAX_SPEC_LAYERS).contains(layers)
-					&& d_model.checked_rem(*heads) == Some(0)
-			},
-		}
-	}
-}
 
 /// How a model's inference price is divided. The four parts sum to exactly one.
 #[derive(

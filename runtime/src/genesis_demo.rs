@@ -8,7 +8,10 @@
 use alloc::{vec, vec::Vec};
 use lineage_primitives::{
 	datasets::License,
-	models::{Activation, DatasetUse, ModelLicense, ModelSpec, RoyaltySplit},
+	models::{
+		Activation, Architecture, DatasetUse, InputShape, ModelLicense, ModelSpec, RoyaltySplit,
+		Task,
+	},
 };
 use pallet_datasets::{GenesisContribution, GenesisDataset};
 use pallet_models::GenesisModel;
@@ -16,7 +19,7 @@ use sp_core::H256;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
 	traits::{BlakeTwo256, Hash},
-	BoundedVec, Perbill,
+	BoundedVec, Perbill, Permill,
 };
 
 use crate::{AccountId, Balance, MILLI_UNIT};
@@ -67,11 +70,16 @@ pub fn models() -> Vec<GenesisModel<AccountId, Balance>> {
 	vec![GenesisModel {
 		owner: Sr25519Keyring::Dave.to_account_id(),
 		name: b"digits-mlp".to_vec(),
-		spec: ModelSpec::Mlp {
-			inputs: 64,
-			hidden: BoundedVec::truncate_from(vec![32]),
+		spec: ModelSpec {
+			input: InputShape::Image { channels: 1, height: 8, width: 8 },
+			architecture: Architecture::Mlp {
+				hidden: BoundedVec::truncate_from(vec![32]),
+				activation: Activation::Relu,
+				dropout: Permill::zero(),
+			},
 			outputs: 10,
-			activation: Activation::Relu,
+			task: Task::Classification,
+			output_scale: 1 << 16,
 		},
 		weights_hash: label_hash("lineage-demo/digits-mlp/weights"),
 		weights_uri: b"lineage://demo/digits-mlp.mpk".to_vec(),

@@ -10,7 +10,10 @@ use frame_support::{assert_ok, traits::fungible::InspectHold};
 use lineage_primitives::{
 	apis::{runtime_decl_for_datasets_api::DatasetsApi, runtime_decl_for_models_api::ModelsApi},
 	datasets::License,
-	models::{Activation, DatasetUse, ModelLicense, ModelSpec, ModelStatus, RoyaltySplit},
+	models::{
+		Activation, Architecture, DatasetUse, InputShape, ModelLicense, ModelSpec, ModelStatus,
+		RoyaltySplit, Task,
+	},
 };
 use lineage_runtime::{
 	configs::{DatasetDeposit, ModelDeposit},
@@ -20,7 +23,7 @@ use lineage_runtime::{
 use sp_core::H256;
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve, Ferdie};
-use sp_runtime::{BoundedVec, DispatchError, ModuleError, Perbill};
+use sp_runtime::{BoundedVec, DispatchError, ModuleError, Perbill, Permill};
 
 fn module_error_name(error: DispatchError) -> &'static str {
 	match error {
@@ -32,11 +35,16 @@ fn module_error_name(error: DispatchError) -> &'static str {
 fn register_model(datasets: Vec<DatasetUse>, parents: Vec<u32>) -> RuntimeCall {
 	RuntimeCall::Models(pallet_models::Call::register {
 		name: b"ferdie-digits".to_vec(),
-		spec: ModelSpec::Mlp {
-			inputs: 64,
-			hidden: BoundedVec::truncate_from(vec![64, 32]),
+		spec: ModelSpec {
+			input: InputShape::Features { features: 64 },
+			architecture: Architecture::Mlp {
+				hidden: BoundedVec::truncate_from(vec![64, 32]),
+				activation: Activation::Gelu,
+				dropout: Permill::from_percent(10),
+			},
 			outputs: 10,
-			activation: Activation::Gelu,
+			task: Task::Classification,
+			output_scale: 1 << 16,
 		},
 		weights_hash: H256::repeat_byte(0xaa),
 		weights_uri: b"lineage://ferdie/digits.mpk".to_vec(),

@@ -14,7 +14,10 @@ mod common;
 use frame_support::{assert_ok, traits::fungible::Inspect};
 use lineage_primitives::{
 	apis::runtime_decl_for_royalties_api::RoyaltiesApi,
-	models::{Activation, DatasetUse, ModelLicense, ModelSpec, RoyaltySplit},
+	models::{
+		Activation, Architecture, DatasetUse, InputShape, ModelLicense, ModelSpec, RoyaltySplit,
+		Task,
+	},
 };
 use lineage_runtime::{
 	configs::TreasuryAccount,
@@ -24,7 +27,7 @@ use lineage_runtime::{
 use sp_core::H256;
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve, Ferdie};
-use sp_runtime::{BoundedVec, Perbill};
+use sp_runtime::{BoundedVec, Perbill, Permill};
 
 fn earnings(who: &lineage_runtime::AccountId) -> u128 {
 	<Runtime as RoyaltiesApi<_, _, _>>::dataset_earnings(who.clone(), DEMO_DATASET).claimable
@@ -44,11 +47,16 @@ fn a_fine_tuned_models_payment_follows_its_lineage() {
 		assert_ok!(common::apply_signed(
 			RuntimeCall::Models(pallet_models::Call::register {
 				name: b"ferdie-digits".to_vec(),
-				spec: ModelSpec::Mlp {
-					inputs: 64,
-					hidden: BoundedVec::truncate_from(vec![32]),
+				spec: ModelSpec {
+					input: InputShape::Image { channels: 1, height: 8, width: 8 },
+					architecture: Architecture::Mlp {
+						hidden: BoundedVec::truncate_from(vec![32]),
+						activation: Activation::Relu,
+						dropout: Permill::zero(),
+					},
 					outputs: 10,
-					activation: Activation::Relu,
+					task: Task::Classification,
+					output_scale: 1 << 16,
 				},
 				weights_hash: H256::repeat_byte(7),
 				weights_uri: b"lineage://ferdie/digits.mpk".to_vec(),

@@ -6,7 +6,8 @@
 //!
 //! ## Overview
 //!
-//! - [`Pallet::register`] records a dataset: the blake2-256 Merkle root of its items, the item
+//! - [`Pallet::register`] records a dataset: the blake2-256 Merkle root of its items (as
+//!   `lineage_primitives::merkle` defines it, which `lineage-ml hash` computes), the item
 //!   count, where to fetch it, a metadata hash and its [`License`]. The registrant becomes the
 //!   curator, owns the initial items as shares, and has [`Config::DatasetDeposit`] held until
 //!   the dataset is retired.
@@ -295,8 +296,8 @@ pub mod pallet {
 		/// Registers a dataset at version 0 and holds [`Config::DatasetDeposit`] from the
 		/// caller, who becomes its curator and owns its `item_count` items as shares.
 		///
-		/// `root` is the blake2-256 Merkle root of the items, `metadata` the blake2-256 hash of
-		/// a metadata document.
+		/// `root` is the Merkle root of the items (`lineage_primitives::merkle::root`),
+		/// `metadata` the blake2-256 hash of a metadata document.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register())]
 		pub fn register(

@@ -15,9 +15,12 @@ use frame_support::traits::{
 	EnsureOrigin, Get,
 };
 use frame_system::RawOrigin;
-use lineage_primitives::{datasets::License, models::Activation};
+use lineage_primitives::{
+	datasets::License,
+	models::{Activation, Architecture, ConvLayer, InputShape, Task},
+};
 use sp_core::H256;
-use sp_runtime::{BoundedVec, Perbill, Saturating};
+use sp_runtime::{BoundedVec, Perbill, Permill, Saturating};
 
 const SEED: u32 = 0;
 
@@ -29,14 +32,22 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 }
 
 fn spec() -> ModelSpec {
-	ModelSpec::Mlp {
-		inputs: 64,
-		hidden: BoundedVec::truncate_from(vec![
-			32;
-			lineage_primitives::models::MAX_SPEC_LAYERS as usize
-		]),
+	ModelSpec {
+		input: InputShape::Image { channels: 1, height: 8, width: 8 },
+		// The longest encoding: every convolution layer there may be.
+		architecture: Architecture::Cnn {
+			conv: BoundedVec::truncate_from(vec![
+				ConvLayer { channels: 4, kernel: 1, pool: 1 };
+				lineage_primitives::models::MAX_SPEC_LAYERS
+					as usize
+			]),
+			hidden: 32,
+			activation: Activation::Relu,
+			dropout: Permill::zero(),
+		},
 		outputs: 10,
-		activation: Activation::Relu,
+		task: Task::Classification,
+		output_scale: 1 << 16,
 	}
 }
 

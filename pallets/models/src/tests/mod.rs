@@ -18,10 +18,13 @@ mod versions;
 use frame_support::{pallet_prelude::DispatchResult, traits::fungible::InspectHold};
 use lineage_primitives::{
 	datasets::License,
-	models::{Activation, DatasetUse, ModelId, ModelLicense, ModelSpec, RoyaltySplit},
+	models::{
+		Activation, Architecture, DatasetUse, InputShape, ModelId, ModelLicense, ModelSpec,
+		RoyaltySplit, Task,
+	},
 };
 use sp_core::H256;
-use sp_runtime::{BoundedVec, Perbill};
+use sp_runtime::{BoundedVec, Perbill, Permill};
 
 use crate::{mock::*, HoldReason};
 
@@ -35,11 +38,16 @@ pub(crate) fn open_dataset(dataset: u32) {
 }
 
 pub(crate) fn mlp() -> ModelSpec {
-	ModelSpec::Mlp {
-		inputs: 64,
-		hidden: BoundedVec::truncate_from(vec![32]),
+	ModelSpec {
+		input: InputShape::Image { channels: 1, height: 8, width: 8 },
+		architecture: Architecture::Mlp {
+			hidden: BoundedVec::truncate_from(vec![32]),
+			activation: Activation::Relu,
+			dropout: Permill::zero(),
+		},
 		outputs: 10,
-		activation: Activation::Relu,
+		task: Task::Classification,
+		output_scale: 1 << 16,
 	}
 }
 

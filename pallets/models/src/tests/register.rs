@@ -2,6 +2,7 @@
 
 use frame_support::assert_noop;
 use lineage_primitives::models::{ConvLayer, ModelStatus};
+use sp_runtime::Permill;
 use sp_runtime::TokenError;
 
 use super::*;
@@ -138,30 +139,32 @@ fn register_fails_for_bad_sizes() {
 fn register_fails_for_malformed_specs() {
 	run_test(|| {
 		let bad_specs = [
-			ModelSpec::Mlp {
-				inputs: 0,
-				hidden: BoundedVec::truncate_from(vec![]),
-				outputs: 10,
-				activation: Activation::Relu,
+			ModelSpec { input: InputShape::Features { features: 0 }, ..mlp() },
+			ModelSpec {
+				architecture: Architecture::Cnn {
+					conv: BoundedVec::truncate_from(vec![ConvLayer {
+						channels: 4,
+						kernel: 9,
+						pool: 1,
+					}]),
+					hidden: 16,
+					activation: Activation::Relu,
+					dropout: Permill::zero(),
+				},
+				..mlp()
 			},
-			ModelSpec::Cnn {
-				channels: 1,
-				height: 8,
-				width: 8,
-				conv: BoundedVec::truncate_from(vec![ConvLayer { channels: 4, kernel: 9 }]),
-				hidden: 16,
-				outputs: 10,
-				activation: Activation::Relu,
+			ModelSpec {
+				input: InputShape::Tokens { context: 16 },
+				architecture: Architecture::Transformer {
+					vocab: 100,
+					d_model: 30,
+					heads: 4,
+					layers: 2,
+					d_ff: 64,
+				},
+				..mlp()
 			},
-			ModelSpec::Transformer {
-				vocab: 100,
-				context: 16,
-				d_model: 30,
-				heads: 4,
-				layers: 2,
-				d_ff: 64,
-				outputs: 2,
-			},
+			ModelSpec { outputs: 1, ..mlp() },
 		];
 		for spec in bad_specs {
 			assert_noop!(
