@@ -9,6 +9,7 @@
 //! - [`models`]: model ids, the architecture [`models::ModelSpec`], licences, royalty splits
 //!   and lineage links;
 //! - [`merkle`]: the Merkle root of a dataset's items, as versions record it;
+//! - [`outputs`]: fixed-point model outputs and the tolerance by which results agree;
 //! - [`royalties`]: royalty statements;
 //! - [`apis`]: the runtime APIs dApps query through metadata.
 //!
@@ -23,6 +24,7 @@ pub mod apis;
 pub mod datasets;
 pub mod merkle;
 pub mod models;
+pub mod outputs;
 pub mod royalties;
 
 use sp_runtime::{

@@ -71,8 +71,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `672`
 		//  Estimated: `4266`
-		// Minimum execution time: 71_724_000 picoseconds.
-		Weight::from_parts(81_313_000, 4266)
+		// Minimum execution time: 71_262_000 picoseconds.
+		Weight::from_parts(76_797_000, 4266)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -92,8 +92,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1855`
 		//  Estimated: `3918`
-		// Minimum execution time: 72_106_000 picoseconds.
-		Weight::from_parts(80_977_000, 3918)
+		// Minimum execution time: 70_967_000 picoseconds.
+		Weight::from_parts(77_392_000, 3918)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -113,17 +113,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Contributors` (r:1 w:1)
 	/// Proof: `Royalties::Contributors` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::PoolNodes` (r:10 w:0)
+	/// Proof: `Royalties::PoolNodes` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::PoolsOf` (r:0 w:1)
 	/// Proof: `Royalties::PoolsOf` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Datasets::Versions` (r:0 w:1)
 	/// Proof: `Datasets::Versions` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn accept_contribution() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `3209`
-		//  Estimated: `4266`
-		// Minimum execution time: 105_049_000 picoseconds.
-		Weight::from_parts(119_797_000, 4266)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		//  Measured:  `4810`
+		//  Estimated: `26340`
+		// Minimum execution time: 180_365_000 picoseconds.
+		Weight::from_parts(201_577_000, 26340)
+			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Datasets::Contributions` (r:1 w:1)
@@ -140,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2922`
 		//  Estimated: `3918`
-		// Minimum execution time: 76_954_000 picoseconds.
-		Weight::from_parts(87_268_000, 3918)
+		// Minimum execution time: 72_543_000 picoseconds.
+		Weight::from_parts(79_477_000, 3918)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -157,8 +159,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2404`
 		//  Estimated: `3735`
-		// Minimum execution time: 70_198_000 picoseconds.
-		Weight::from_parts(79_940_000, 3735)
+		// Minimum execution time: 69_135_000 picoseconds.
+		Weight::from_parts(77_955_000, 3735)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -170,8 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `710`
 		//  Estimated: `3918`
-		// Minimum execution time: 17_287_000 picoseconds.
-		Weight::from_parts(20_010_000, 3918)
+		// Minimum execution time: 17_212_000 picoseconds.
+		Weight::from_parts(20_366_000, 3918)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -190,10 +192,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1058 + p * (275 ±0)`
 		//  Estimated: `3918 + p * (2603 ±0)`
-		// Minimum execution time: 50_482_000 picoseconds.
-		Weight::from_parts(68_152_890, 3918)
-			// Standard Error: 55_750
-			.saturating_add(Weight::from_parts(38_737_787, 0).saturating_mul(p.into()))
+		// Minimum execution time: 50_670_000 picoseconds.
+		Weight::from_parts(63_861_473, 3918)
+			// Standard Error: 57_659
+			.saturating_add(Weight::from_parts(38_740_692, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -205,38 +207,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(81_313_000, 4266)
+		Weight::from_parts(76_797_000, 4266)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn propose_contribution() -> Weight {
-		Weight::from_parts(80_977_000, 3918)
+		Weight::from_parts(77_392_000, 3918)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn accept_contribution() -> Weight {
-		Weight::from_parts(119_797_000, 4266)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(201_577_000, 26340)
+			.saturating_add(ParityDbWeight::get().reads(18_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn reject_contribution() -> Weight {
-		Weight::from_parts(87_268_000, 3918)
+		Weight::from_parts(79_477_000, 3918)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_contribution() -> Weight {
-		Weight::from_parts(79_940_000, 3735)
+		Weight::from_parts(77_955_000, 3735)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn transfer_curator() -> Weight {
-		Weight::from_parts(20_010_000, 3918)
+		Weight::from_parts(20_366_000, 3918)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn retire(p: u32, ) -> Weight {
-		Weight::from_parts(68_152_890, 3918)
-			.saturating_add(Weight::from_parts(38_737_787, 0).saturating_mul(p.into()))
+		Weight::from_parts(63_861_473, 3918)
+			.saturating_add(Weight::from_parts(38_740_692, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))

@@ -37,6 +37,7 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn pay(a: u32, d: u32, ) -> Weight;
 	fn pay_with_contributors(c: u32, ) -> Weight;
+	fn pay_with_unrelated_keys(k: u32, ) -> Weight;
 	fn pay_training_fee() -> Weight;
 	fn claim(p: u32, ) -> Weight;
 	fn claim_all(n: u32, ) -> Weight;
@@ -47,7 +48,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Models::Models` (r:8 w:0)
-	/// Proof: `Models::Models` (`max_values`: None, `max_size`: Some(734), added: 3209, mode: `MaxEncodedLen`)
+	/// Proof: `Models::Models` (`max_values`: None, `max_size`: Some(808), added: 3283, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::OwnerEarnings` (r:2 w:2)
@@ -58,7 +59,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Datasets::Versions` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:64 w:64)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
-	/// Storage: `Royalties::PoolNodes` (r:64 w:64)
+	/// Storage: `Royalties::PoolNodes` (r:832 w:832)
 	/// Proof: `Royalties::PoolNodes` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::ModelRevenue` (r:1 w:1)
 	/// Proof: `Royalties::ModelRevenue` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
@@ -66,25 +67,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `d` is `[0, 8]`.
 	fn pay(a: u32, d: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `0 + a * (1149 ±0) + d * (599 ±0)`
-		//  Estimated: `21590 + a * (6255 ±0) + d * (5269 ±930)`
-		// Minimum execution time: 135_221_000 picoseconds.
-		Weight::from_parts(163_543_000, 21590)
-			// Standard Error: 1_157_747
-			.saturating_add(Weight::from_parts(34_924_237, 0).saturating_mul(a.into()))
-			// Standard Error: 1_177_328
-			.saturating_add(Weight::from_parts(31_264_901, 0).saturating_mul(d.into()))
+		//  Measured:  `0 + a * (3944 ±0) + d * (3243 ±0)`
+		//  Estimated: `264630 + a * (80056 ±0) + d * (67437 ±918)`
+		// Minimum execution time: 130_236_000 picoseconds.
+		Weight::from_parts(135_594_000, 264630)
+			// Standard Error: 5_848_503
+			.saturating_add(Weight::from_parts(157_919_375, 0).saturating_mul(a.into()))
+			// Standard Error: 5_947_421
+			.saturating_add(Weight::from_parts(217_657_299, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(21_u64))
-			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(a.into())))
-			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(d.into())))
+			.saturating_add(T::DbWeight::get().reads((36_u64).saturating_mul(a.into())))
+			.saturating_add(T::DbWeight::get().reads((47_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
-			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(a.into())))
-			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(d.into())))
-			.saturating_add(Weight::from_parts(0, 6255).saturating_mul(a.into()))
-			.saturating_add(Weight::from_parts(0, 5269).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().writes((33_u64).saturating_mul(a.into())))
+			.saturating_add(T::DbWeight::get().writes((45_u64).saturating_mul(d.into())))
+			.saturating_add(Weight::from_parts(0, 80056).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 67437).saturating_mul(d.into()))
 	}
 	/// Storage: `Models::Models` (r:1 w:0)
-	/// Proof: `Models::Models` (`max_values`: None, `max_size`: Some(734), added: 3209, mode: `MaxEncodedLen`)
+	/// Proof: `Models::Models` (`max_values`: None, `max_size`: Some(808), added: 3283, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::OwnerEarnings` (r:2 w:2)
@@ -95,21 +96,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Datasets::Versions` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:1 w:1)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
-	/// Storage: `Royalties::PoolNodes` (r:1 w:1)
+	/// Storage: `Royalties::PoolNodes` (r:13 w:13)
 	/// Proof: `Royalties::PoolNodes` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::ModelRevenue` (r:1 w:1)
 	/// Proof: `Royalties::ModelRevenue` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 100000]`.
 	fn pay_with_contributors(c: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `1354`
-		//  Estimated: `6196`
-		// Minimum execution time: 84_945_000 picoseconds.
-		Weight::from_parts(166_789_611, 6196)
-			// Standard Error: 159
-			.saturating_add(Weight::from_parts(2_390, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		//  Measured:  `2299`
+		//  Estimated: `33945`
+		// Minimum execution time: 141_640_000 picoseconds.
+		Weight::from_parts(213_639_660, 33945)
+			// Standard Error: 140
+			.saturating_add(Weight::from_parts(2_556, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(22_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
+	}
+	/// Storage: `Models::Models` (r:1 w:0)
+	/// Proof: `Models::Models` (`max_values`: None, `max_size`: Some(808), added: 3283, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::OwnerEarnings` (r:2 w:2)
+	/// Proof: `Royalties::OwnerEarnings` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::ModelOwnerEarned` (r:1 w:1)
+	/// Proof: `Royalties::ModelOwnerEarned` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Datasets::Versions` (r:1 w:0)
+	/// Proof: `Datasets::Versions` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:1 w:1)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::PoolNodes` (r:13 w:13)
+	/// Proof: `Royalties::PoolNodes` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::ModelRevenue` (r:1 w:1)
+	/// Proof: `Royalties::ModelRevenue` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// The range of component `k` is `[1, 100000]`.
+	fn pay_with_unrelated_keys(k: u32, ) -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `4692`
+		//  Estimated: `33945`
+		// Minimum execution time: 147_954_000 picoseconds.
+		Weight::from_parts(253_371_179, 33945)
+			// Standard Error: 30
+			.saturating_add(Weight::from_parts(1_106, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(22_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
 	}
 	/// Storage: `Datasets::Datasets` (r:1 w:0)
 	/// Proof: `Datasets::Datasets` (`max_values`: None, `max_size`: Some(453), added: 2928, mode: `MaxEncodedLen`)
@@ -119,63 +148,63 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:1 w:1)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
-	/// Storage: `Royalties::PoolNodes` (r:1 w:1)
+	/// Storage: `Royalties::PoolNodes` (r:13 w:13)
 	/// Proof: `Royalties::PoolNodes` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn pay_training_fee() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `1121`
-		//  Estimated: `6196`
-		// Minimum execution time: 65_837_000 picoseconds.
-		Weight::from_parts(89_073_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		//  Measured:  `1916`
+		//  Estimated: `33945`
+		// Minimum execution time: 125_079_000 picoseconds.
+		Weight::from_parts(138_988_000, 33945)
+			.saturating_add(T::DbWeight::get().reads(18_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
 	/// Storage: `Royalties::Pools` (r:1 w:1)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Contributors` (r:1 w:1)
-	/// Proof: `Royalties::Contributors` (`max_values`: None, `max_size`: Some(797), added: 3272, mode: `MaxEncodedLen`)
-	/// Storage: `Royalties::PoolNodes` (r:15 w:0)
+	/// Proof: `Royalties::Contributors` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::PoolNodes` (r:23 w:0)
 	/// Proof: `Royalties::PoolNodes` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[1, 16]`.
 	fn claim(p: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `559 + p * (100 ±0)`
-		//  Estimated: `6196 + p * (2055 ±13)`
-		// Minimum execution time: 60_969_000 picoseconds.
-		Weight::from_parts(59_803_739, 6196)
-			// Standard Error: 17_461
-			.saturating_add(Weight::from_parts(9_342_263, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `999 + p * (98 ±0)`
+		//  Estimated: `27436 + p * (2111 ±21)`
+		// Minimum execution time: 107_168_000 picoseconds.
+		Weight::from_parts(91_493_032, 27436)
+			// Standard Error: 16_723
+			.saturating_add(Weight::from_parts(32_287_811, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(Weight::from_parts(0, 2055).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 2111).saturating_mul(p.into()))
 	}
 	/// Storage: `Royalties::PoolsOf` (r:16 w:0)
 	/// Proof: `Royalties::PoolsOf` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:16 w:16)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Contributors` (r:16 w:16)
-	/// Proof: `Royalties::Contributors` (`max_values`: None, `max_size`: Some(797), added: 3272, mode: `MaxEncodedLen`)
-	/// Storage: `Royalties::PoolNodes` (r:240 w:0)
+	/// Proof: `Royalties::Contributors` (`max_values`: None, `max_size`: Some(801), added: 3276, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::PoolNodes` (r:368 w:0)
 	/// Proof: `Royalties::PoolNodes` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 16]`.
 	fn claim_all(n: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `1781 + n * (561 ±0)`
-		//  Estimated: `6196 + n * (38025 ±12)`
-		// Minimum execution time: 199_881_000 picoseconds.
-		Weight::from_parts(75_443_556, 6196)
-			// Standard Error: 281_563
-			.saturating_add(Weight::from_parts(175_797_958, 0).saturating_mul(n.into()))
+		//  Measured:  `2222 + n * (594 ±0)`
+		//  Estimated: `6196 + n * (58305 ±0)`
+		// Minimum execution time: 527_497_000 picoseconds.
+		Weight::from_parts(97_477_572, 6196)
+			// Standard Error: 831_943
+			.saturating_add(Weight::from_parts(536_609_600, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((18_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((26_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 38025).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 58305).saturating_mul(n.into()))
 	}
 	/// Storage: `Royalties::OwnerEarnings` (r:1 w:1)
 	/// Proof: `Royalties::OwnerEarnings` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -185,8 +214,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `336`
 		//  Estimated: `6196`
-		// Minimum execution time: 48_645_000 picoseconds.
-		Weight::from_parts(59_224_000, 6196)
+		// Minimum execution time: 47_077_000 picoseconds.
+		Weight::from_parts(53_409_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -195,48 +224,54 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn pay(a: u32, d: u32, ) -> Weight {
-		Weight::from_parts(163_543_000, 21590)
-			.saturating_add(Weight::from_parts(34_924_237, 0).saturating_mul(a.into()))
-			.saturating_add(Weight::from_parts(31_264_901, 0).saturating_mul(d.into()))
+		Weight::from_parts(135_594_000, 264630)
+			.saturating_add(Weight::from_parts(157_919_375, 0).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(217_657_299, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
-			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(a.into())))
-			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(d.into())))
+			.saturating_add(ParityDbWeight::get().reads((36_u64).saturating_mul(a.into())))
+			.saturating_add(ParityDbWeight::get().reads((47_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
-			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(a.into())))
-			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(d.into())))
-			.saturating_add(Weight::from_parts(0, 6255).saturating_mul(a.into()))
-			.saturating_add(Weight::from_parts(0, 5269).saturating_mul(d.into()))
+			.saturating_add(ParityDbWeight::get().writes((33_u64).saturating_mul(a.into())))
+			.saturating_add(ParityDbWeight::get().writes((45_u64).saturating_mul(d.into())))
+			.saturating_add(Weight::from_parts(0, 80056).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 67437).saturating_mul(d.into()))
 	}
 	fn pay_with_contributors(c: u32, ) -> Weight {
-		Weight::from_parts(166_789_611, 6196)
-			.saturating_add(Weight::from_parts(2_390, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+		Weight::from_parts(213_639_660, 33945)
+			.saturating_add(Weight::from_parts(2_556, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(22_u64))
+			.saturating_add(ParityDbWeight::get().writes(20_u64))
+	}
+	fn pay_with_unrelated_keys(k: u32, ) -> Weight {
+		Weight::from_parts(253_371_179, 33945)
+			.saturating_add(Weight::from_parts(1_106, 0).saturating_mul(k.into()))
+			.saturating_add(ParityDbWeight::get().reads(22_u64))
+			.saturating_add(ParityDbWeight::get().writes(20_u64))
 	}
 	fn pay_training_fee() -> Weight {
-		Weight::from_parts(89_073_000, 6196)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(138_988_000, 33945)
+			.saturating_add(ParityDbWeight::get().reads(18_u64))
+			.saturating_add(ParityDbWeight::get().writes(16_u64))
 	}
 	fn claim(p: u32, ) -> Weight {
-		Weight::from_parts(59_803_739, 6196)
-			.saturating_add(Weight::from_parts(9_342_263, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(91_493_032, 27436)
+			.saturating_add(Weight::from_parts(32_287_811, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
-			.saturating_add(Weight::from_parts(0, 2055).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 2111).saturating_mul(p.into()))
 	}
 	fn claim_all(n: u32, ) -> Weight {
-		Weight::from_parts(75_443_556, 6196)
-			.saturating_add(Weight::from_parts(175_797_958, 0).saturating_mul(n.into()))
+		Weight::from_parts(97_477_572, 6196)
+			.saturating_add(Weight::from_parts(536_609_600, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().reads((18_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((26_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 38025).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 58305).saturating_mul(n.into()))
 	}
 	fn claim_earnings() -> Weight {
-		Weight::from_parts(59_224_000, 6196)
+		Weight::from_parts(53_409_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
