@@ -64,23 +64,29 @@ pub fn datasets() -> Vec<GenesisDataset<AccountId, Balance>> {
 	}]
 }
 
+/// The demo model's architecture: an MLP over the 8×8 digit images, 64 → 32 → 10 classes,
+/// outputs published at 2^16 per unit.
+pub fn digits_mlp_spec() -> ModelSpec {
+	ModelSpec {
+		input: InputShape::Image { channels: 1, height: 8, width: 8 },
+		architecture: Architecture::Mlp {
+			hidden: BoundedVec::truncate_from(vec![32]),
+			activation: Activation::Relu,
+			dropout: Permill::zero(),
+		},
+		outputs: 10,
+		task: Task::Classification,
+		output_scale: 1 << 16,
+	}
+}
+
 /// A 64 → 32 → 10 MLP owned by Dave, trained on version 2 of the digits, sold at 10 mLIN per
 /// inference: 70% to Dave, 20% to the data's contributors, 10% to the treasury.
 pub fn models() -> Vec<GenesisModel<AccountId, Balance>> {
 	vec![GenesisModel {
 		owner: Sr25519Keyring::Dave.to_account_id(),
 		name: b"digits-mlp".to_vec(),
-		spec: ModelSpec {
-			input: InputShape::Image { channels: 1, height: 8, width: 8 },
-			architecture: Architecture::Mlp {
-				hidden: BoundedVec::truncate_from(vec![32]),
-				activation: Activation::Relu,
-				dropout: Permill::zero(),
-			},
-			outputs: 10,
-			task: Task::Classification,
-			output_scale: 1 << 16,
-		},
+		spec: digits_mlp_spec(),
 		weights_hash: label_hash("lineage-demo/digits-mlp/weights"),
 		weights_uri: b"lineage://demo/digits-mlp.mpk".to_vec(),
 		license: ModelLicense { commercial_use: true, derivatives_allowed: true },

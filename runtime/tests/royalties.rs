@@ -14,20 +14,17 @@ mod common;
 use frame_support::{assert_ok, traits::fungible::Inspect};
 use lineage_primitives::{
 	apis::runtime_decl_for_royalties_api::RoyaltiesApi,
-	models::{
-		Activation, Architecture, DatasetUse, InputShape, ModelLicense, ModelSpec, RoyaltySplit,
-		Task,
-	},
+	models::{DatasetUse, ModelLicense, RoyaltySplit},
 };
 use lineage_runtime::{
 	configs::TreasuryAccount,
-	genesis_demo::{DEMO_DATASET, DEMO_MODEL},
+	genesis_demo::{digits_mlp_spec, DEMO_DATASET, DEMO_MODEL},
 	Balances, Royalties, Runtime, RuntimeCall, RuntimeEvent, UNIT,
 };
 use sp_core::H256;
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve, Ferdie};
-use sp_runtime::{BoundedVec, Perbill, Permill};
+use sp_runtime::Perbill;
 
 fn earnings(who: &lineage_runtime::AccountId) -> u128 {
 	<Runtime as RoyaltiesApi<_, _, _>>::dataset_earnings(who.clone(), DEMO_DATASET).claimable
@@ -47,17 +44,7 @@ fn a_fine_tuned_models_payment_follows_its_lineage() {
 		assert_ok!(common::apply_signed(
 			RuntimeCall::Models(pallet_models::Call::register {
 				name: b"ferdie-digits".to_vec(),
-				spec: ModelSpec {
-					input: InputShape::Image { channels: 1, height: 8, width: 8 },
-					architecture: Architecture::Mlp {
-						hidden: BoundedVec::truncate_from(vec![32]),
-						activation: Activation::Relu,
-						dropout: Permill::zero(),
-					},
-					outputs: 10,
-					task: Task::Classification,
-					output_scale: 1 << 16,
-				},
+				spec: digits_mlp_spec(),
 				weights_hash: H256::repeat_byte(7),
 				weights_uri: b"lineage://ferdie/digits.mpk".to_vec(),
 				license: ModelLicense { commercial_use: true, derivatives_allowed: true },
