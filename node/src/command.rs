@@ -49,8 +49,20 @@ impl SubstrateCli for Cli {
 	}
 }
 
+/// Makes Lineage's own SS58 prefix known to the node's address codec, before anything parses
+/// or prints an address. 4242 is not in the ss58-registry, and the codec accepts an
+/// unregistered prefix only if it is the process's default, so without this every `AccountId`
+/// JSON-RPC parameter in Lineage's format (which is how polkadot.js sends them) is refused.
+/// Registered formats such as the generic 42 stay accepted. The prefix is the runtime's own
+/// `frame_system::Config::SS58Prefix`, so it is stated once.
+fn register_ss58_prefix() {
+	let prefix = <lineage_runtime::Runtime as frame_system::Config>::SS58Prefix::get();
+	sp_core::crypto::set_default_ss58_version(sp_core::crypto::Ss58AddressFormat::custom(prefix));
+}
+
 /// Parses the command line and runs the node or the subcommand it names.
 pub(crate) fn run() -> sc_cli::Result<()> {
+	register_ss58_prefix();
 	let cli = Cli::from_args();
 
 	match &cli.subcommand {
