@@ -10,44 +10,23 @@
 )]
 #![allow(missing_docs, reason = "criterion_main! generates an undocumented `main`")]
 
-use std::{fs, io::BufReader, path::PathBuf};
+#[path = "../tests/common/mod.rs"]
+mod common;
 
+use common::{digits_named, quick_settings, spec};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use lineage_ml::{
-	data::{csv, Targets},
 	inference::Inference,
-	training::{self, NamedDataset, Optimizer, TrainSettings},
+	training::{self, TrainSettings},
 };
-use lineage_primitives::models::ModelSpec;
 
-fn crate_file(path: &str) -> PathBuf {
-	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
-}
-
-fn spec(name: &str) -> ModelSpec {
-	let text = fs::read_to_string(crate_file(&format!("specs/{name}.json"))).unwrap();
-	serde_json::from_str(&text).unwrap()
-}
-
-fn digits() -> Vec<NamedDataset> {
-	let file = fs::File::open(crate_file("data/digits.csv")).unwrap();
-	let data = csv::read(BufReader::new(file), 64, Targets::Class).unwrap();
-	vec![NamedDataset { name: "digits".into(), data }]
-}
-
+/// The tests' short run, on every sample: one epoch is what is timed.
 fn settings(epochs: u32) -> TrainSettings {
-	TrainSettings {
-		optimizer: Optimizer::Adam,
-		learning_rate: 0.003,
-		epochs,
-		batch_size: 32,
-		seed: 7,
-		held_out_percent: 0,
-	}
+	TrainSettings { held_out_percent: 0, ..quick_settings(epochs) }
 }
 
 fn engine(c: &mut Criterion) {
-	let data = digits();
+	let data = digits_named();
 	for name in ["digits-mlp", "digits-cnn"] {
 		let spec = spec(name);
 		let trained = training::train(&spec, &data, &settings(1), &mut |_| {}).unwrap();
