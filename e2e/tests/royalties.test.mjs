@@ -73,3 +73,31 @@ e2e('claiming with nothing owed fails with the pallet error', 60_000, async () =
   const { section, name } = api.registry.findMetaError(eveClaim.dispatchError.asModule);
   assert.equal(`${section}.${name}`, 'royalties.NothingToClaim');
 });
+
+e2e('a payment is charged for the lineage it reached, not the worst case', 60_000, async () => {
+  const tx = api.tx.royalties.pay(DEMO_MODEL, LIN / 100n);
+  // Up front the runtime charges the worst case: 8 models and 64 pools
+  // (`transactionPaymentApi.queryInfo`, through polkadot.js's `paymentInfo`).
+  const upfront = await tx.paymentInfo(eve);
+  const paid = await sendAndWait(tx, eve, { until: 'inBlock' });
+  assert.equal(paid.dispatchError, undefined);
+  // The demo model has no parents and one dataset: what it ran is one model and one pool,
+  // and that is what the extrinsic's weight and fee say.
+  const success = findEvent(paid.events, api.events.system.ExtrinsicSuccess).data.dispatchInfo;
+  const charged = success.weight.refTime.toBigInt();
+  const worst = upfront.weight.refTime.toBigInt();
+  assert.ok(charged * 5n < worst, `charged ${charged} of a worst case of ${worst}`);
+  assert.ok(feePaid(paid.events) < upfront.partialFee.toBigInt(), 'the fee was not refunded');
+  // The statement shows this payment in the model's revenue.
+  const model = await (await api.at(paid.blockHash)).call.royaltiesApi.modelStatement(DEMO_MODEL);
+  assert.ok(model.revenue.toBigInt() >= LIN / 100n);
+});
+
+e2e('the treasury account is a metadata constant and receives the treasury share', 60_000, async () => {
+  const treasury = api.consts.royalties.treasuryAccount.toString();
+  const before = await api.call.royaltiesApi.ownerEarnings(treasury);
+  const paid = await sendAndWait(api.tx.royalties.pay(DEMO_MODEL, LIN), eve, { until: 'inBlock' });
+  const after = await (await api.at(paid.blockHash)).call.royaltiesApi.ownerEarnings(treasury);
+  // The demo model's split gives the treasury 10%.
+  assert.equal(after.earned.toBigInt() - before.earned.toBigInt(), LIN / 10n);
+});

@@ -54,6 +54,10 @@ pub trait DatasetInspect<Balance> {
 	/// Royalties for a model trained on that version are split over exactly these shares.
 	fn shares_at(dataset: DatasetId, version: DatasetVersion) -> Option<Shares>;
 
+	/// Most versions a dataset may have. Pallets that size storage by versions check their
+	/// own bound against it in `integrity_test`.
+	fn max_versions() -> u32;
+
 	/// Creates a dataset with the given licence for benchmarks of dependent pallets and returns
 	/// it with its latest version.
 	#[cfg(feature = "runtime-benchmarks")]

@@ -159,6 +159,10 @@ pub trait ModelInspect<AccountId, Balance> {
 	/// The model's royalty terms, if it is registered.
 	fn royalty_terms(model: ModelId) -> Option<RoyaltyTerms<AccountId, Balance>>;
 
+	/// Most datasets a model may name. Pallets that weigh work per dataset check their own
+	/// bound against it in `integrity_test`.
+	fn max_datasets() -> u32;
+
 	/// Registers a model for benchmarks of dependent pallets: owned by `owner` (funded as
 	/// needed), with `split`, `parents` and `datasets`, usable and commercial.
 	#[cfg(feature = "runtime-benchmarks")]

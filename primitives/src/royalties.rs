@@ -13,7 +13,7 @@ pub struct Earnings<Balance> {
 }
 
 /// What a model has brought in.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct ModelStatement<Balance> {
 	/// Paid for the model directly, over its life.
 	pub revenue: Balance,

@@ -22,6 +22,10 @@ impl<T: Config> DatasetInspect<BalanceOf<T>> for Pallet<T> {
 		Versions::<T>::get(dataset, version).map(|record| record.item_count)
 	}
 
+	fn max_versions() -> u32 {
+		<T::MaxVersions as frame_support::traits::Get<u32>>::get()
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn create_for_benchmark(license: License<BalanceOf<T>>) -> (DatasetId, DatasetVersion) {
 		crate::benchmarking::create_dataset::<T>(license)

@@ -95,8 +95,10 @@ pub mod pallet {
 	#[pallet::composite_enum]
 	pub enum HoldReason {
 		/// Deposit for a registered, active dataset.
+		#[codec(index = 0)]
 		DatasetDeposit,
 		/// Deposit for a contribution waiting for the curator.
+		#[codec(index = 1)]
 		ContributionDeposit,
 	}
 

@@ -101,6 +101,7 @@ pub mod pallet {
 	#[pallet::composite_enum]
 	pub enum HoldReason {
 		/// Deposit for a registered, usable model.
+		#[codec(index = 0)]
 		ModelDeposit,
 	}
 
@@ -298,7 +299,7 @@ pub mod pallet {
 			weights_hash: H256,
 			weights_uri: Vec<u8>,
 			license: ModelLicense,
-			price: BalanceOf<T>,
+			#[pallet::compact] price: BalanceOf<T>,
 			split: RoyaltySplit,
 			parents: Vec<ModelId>,
 			datasets: Vec<DatasetUse>,
@@ -367,7 +368,7 @@ pub mod pallet {
 		pub fn set_price(
 			origin: OriginFor<T>,
 			model: ModelId,
-			price: BalanceOf<T>,
+			#[pallet::compact] price: BalanceOf<T>,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			Self::mutate_owned(model, &owner, |record| {

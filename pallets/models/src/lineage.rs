@@ -27,6 +27,10 @@ impl<T: Config> ModelInspect<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		})
 	}
 
+	fn max_datasets() -> u32 {
+		<T::MaxDatasets as frame_support::traits::Get<u32>>::get()
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn create_for_benchmark(
 		owner: T::AccountId,

@@ -90,6 +90,11 @@ impl DatasetInspect<Balance> for MockDatasets {
 		Self::license_at(dataset, version).map(|_| 1)
 	}
 
+	fn max_versions() -> u32 {
+		// The models pallet never asks either.
+		u32::MAX
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn create_for_benchmark(license: License<Balance>) -> (DatasetId, DatasetVersion) {
 		let next = DATASETS

@@ -1,6 +1,7 @@
-//! Benchmarks of every call at its worst case: the longest lineage a payment follows, the most
-//! datasets per model, the most positions and pools per claim, every pool's index as deep as
-//! a dataset's versions allow; and two showing that a payment's cost does not depend on how
+//! Benchmarks of every call, with components that count the work a call does (see
+//! [`charges`](crate::charges)): models reached and pools credited by a payment, positions
+//! settled and chunks read by a claim, pools gone through by `claim_all`; every pool's
+//! summary as long as a dataset's versions allow. And two showing that a payment's cost does not depend on how
 //! many contributors a dataset has: `pay_with_contributors`, at a fixed state size, and its
 //! control `pay_with_other_contributors`, which grows the state instead.
 
@@ -25,7 +26,10 @@ use lineage_primitives::{
 use sp_core::U256;
 use sp_runtime::Perbill;
 
-use crate::{pool::Position, worst_case};
+use crate::{
+	pool::{Holding, Position},
+	worst_case,
+};
 
 const SEED: u32 = 0;
 const PLENTY: u128 = 1_000_000_000_000_000_000;
@@ -34,6 +38,14 @@ const MANY_CONTRIBUTORS: u32 = 100_000;
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, SEED);
+	T::Currency::set_balance(&who, PLENTY);
+	who
+}
+
+/// The signer of the benchmarked call, funded. Its account is whitelisted: the transaction's
+/// fee payment already reads and writes it, and that is in the extrinsic's base weight.
+fn funded_caller<T: Config>() -> T::AccountId {
+	let who: T::AccountId = whitelisted_caller();
 	T::Currency::set_balance(&who, PLENTY);
 	who
 }
@@ -63,12 +75,14 @@ fn new_dataset<T: Config>() -> (DatasetId, DatasetVersion) {
 /// `count` contributors of `dataset`, one share each at version 0, accounts numbered from
 /// `first`.
 fn insert_contributors<T: Config>(dataset: DatasetId, first: u32, count: u32) {
-	let position = Position { version: 0, shares: 1, debt: U256::zero() };
+	let position = Position { version: 0, shares: 1 };
 	let contributor = ContributorAccount::<T> {
-		positions: BoundedVec::truncate_from(vec![position]),
+		holding: Holding {
+			positions: BoundedVec::truncate_from(vec![position]),
+			debt: U256::zero(),
+		},
 		settled: 0,
 		earned: 0,
-		merges: 0,
 	};
 	for index in first..first + count {
 		let who: T::AccountId = account("contributor", index, SEED);
@@ -86,12 +100,13 @@ fn even_weights(count: u32) -> Vec<Perbill> {
 	weights
 }
 
-/// A chain of `models` models, each trained on `datasets` fresh datasets and fine-tuned from
-/// the previous one; returns the newest.
-fn lineage_chain<T: Config>(models: u32, datasets: u32) -> ModelId {
+/// A chain of `models` models, each fine-tuned from the previous one, trained on `pools`
+/// fresh datasets in all (as evenly spread as they go); returns the newest.
+fn lineage_chain<T: Config>(models: u32, pools: u32) -> ModelId {
 	let owner = funded::<T>("owner", 0);
 	let mut parent = None;
-	for _ in 0..models {
+	for index in 0..models {
+		let datasets = pools / models + u32::from(index < pools % models);
 		let uses: Vec<DatasetUse> = even_weights(datasets)
 			.into_iter()
 			.map(|weight| {
@@ -118,18 +133,22 @@ fn lineage_chain<T: Config>(models: u32, datasets: u32) -> ModelId {
 mod benchmarks {
 	use super::*;
 
+	/// `m` models reached, `p` pools credited. `p` is measured up to one model's datasets
+	/// (spread over the `m` models) so that the two components vary independently; a pool
+	/// credit costs the same whichever model names it, so the slope holds up to
+	/// `MaxPaidModels × MaxDatasetsPerModel`.
 	#[benchmark]
 	fn pay(
-		a: Linear<1, { T::MaxPaidModels::get() }>,
-		d: Linear<0, { T::MaxDatasetsPerModel::get() }>,
+		m: Linear<1, { T::MaxPaidModels::get() }>,
+		p: Linear<0, { T::MaxDatasetsPerModel::get() }>,
 	) {
-		let model = lineage_chain::<T>(a, d);
-		let payer = funded::<T>("payer", 0);
+		let model = lineage_chain::<T>(m, p);
+		let payer = funded_caller::<T>();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(payer), model, 1_000_000_000);
 
-		assert_eq!(ModelRevenue::<T>::get(model), 1_000_000_000);
+		assert_eq!(ModelStatements::<T>::get(model).revenue, 1_000_000_000);
 	}
 
 	/// Not a call: `pay` on a dataset with `c` contributors, to show its cost is flat in `c`.
@@ -142,14 +161,14 @@ mod benchmarks {
 		let dataset = T::Models::royalty_terms(model).unwrap().datasets.first().unwrap().dataset;
 		insert_contributors::<T>(dataset, 0, c);
 		insert_contributors::<T>(unpaid_dataset::<T>(), c, MANY_CONTRIBUTORS - c);
-		let payer = funded::<T>("payer", 0);
+		let payer = funded_caller::<T>();
 
 		#[block]
 		{
 			Pallet::<T>::do_pay(&payer, model, 1_000_000_000).unwrap();
 		}
 
-		assert_eq!(ModelRevenue::<T>::get(model), 1_000_000_000);
+		assert_eq!(ModelStatements::<T>::get(model).revenue, 1_000_000_000);
 	}
 
 	/// Not a call: the control for `pay_with_contributors`. `pay` on a dataset with one
@@ -162,20 +181,20 @@ mod benchmarks {
 		let dataset = T::Models::royalty_terms(model).unwrap().datasets.first().unwrap().dataset;
 		insert_contributors::<T>(dataset, 0, 1);
 		insert_contributors::<T>(unpaid_dataset::<T>(), 1, k);
-		let payer = funded::<T>("payer", 0);
+		let payer = funded_caller::<T>();
 
 		#[block]
 		{
 			Pallet::<T>::do_pay(&payer, model, 1_000_000_000).unwrap();
 		}
 
-		assert_eq!(ModelRevenue::<T>::get(model), 1_000_000_000);
+		assert_eq!(ModelStatements::<T>::get(model).revenue, 1_000_000_000);
 	}
 
 	#[benchmark]
 	fn pay_training_fee() {
 		let (dataset, version) = new_dataset::<T>();
-		let payer = funded::<T>("payer", 0);
+		let payer = funded_caller::<T>();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(payer), dataset, version);
@@ -183,11 +202,13 @@ mod benchmarks {
 		assert!(Pools::<T>::get(dataset).paid_in > 0);
 	}
 
+	/// `p` positions settled, `c` chunks read.
 	#[benchmark]
-	fn claim(p: Linear<1, { T::MaxPositions::get() }>) {
+	fn claim(p: Linear<1, { T::MaxVersions::get() }>, c: Linear<0, { Pallet::<T>::max_chunks() }>) {
 		let dataset = unpaid_dataset::<T>();
-		let who = funded::<T>("contributor", 0);
-		worst_case::owed_positions::<T>(dataset, &who, p).unwrap();
+		let who = funded_caller::<T>();
+		worst_case::owed_holding::<T>(dataset, &who, &worst_case::spread_versions::<T>(p, c))
+			.unwrap();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), dataset);
@@ -195,12 +216,14 @@ mod benchmarks {
 		assert_eq!(Contributors::<T>::get(dataset, &who).settled, 0);
 	}
 
+	/// `n` pools of one position each, needing no chunk: what each further position and
+	/// chunk costs is `claim`'s.
 	#[benchmark]
 	fn claim_all(n: Linear<1, { T::MaxClaimAll::get() }>) {
-		let who = funded::<T>("contributor", 0);
+		let who = funded_caller::<T>();
 		for _ in 0..n {
 			let dataset = unpaid_dataset::<T>();
-			worst_case::owed_positions::<T>(dataset, &who, T::MaxPositions::get()).unwrap();
+			worst_case::owed_holding::<T>(dataset, &who, &[0]).unwrap();
 		}
 
 		#[extrinsic_call]
@@ -209,7 +232,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn claim_earnings() {
-		let who = funded::<T>("owner", 0);
+		let who = funded_caller::<T>();
 		OwnerEarnings::<T>::insert(&who, Earnings { claimable: 1_000_000, earned: 1_000_000 });
 		T::Currency::set_balance(&Pallet::<T>::pot(), PLENTY);
 

@@ -2,32 +2,34 @@
 
 use alloc::vec::Vec;
 use frame_support::{
+	dispatch::{DispatchResultWithPostInfo, WithPostDispatchInfo},
 	ensure,
 	pallet_prelude::DispatchResult,
 	traits::{fungible::Mutate, tokens::Preservation, Get},
+	weights::Weight,
 };
 use lineage_primitives::datasets::DatasetId;
 use sp_runtime::{traits::Saturating, DispatchError};
 
 use crate::{
-	store::StoredNodes, BalanceOf, Config, Contributors, Earnings, Error, Event, OwnerEarnings,
-	Pallet, Pools, PoolsOf,
+	pool::Walk, store::StoredChunks, BalanceOf, Config, Contributors, Earnings, Error, Event,
+	OwnerEarnings, Pallet, Pools, PoolsOf, WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
-	/// Settles `who`'s positions in `dataset`'s pool and pays out everything settled.
+	/// Settles `who`'s holding in `dataset`'s pool and pays out everything settled. Returns
+	/// the amount and what settling went through, for its weight.
 	pub(crate) fn do_claim(
 		who: &T::AccountId,
 		dataset: DatasetId,
-	) -> Result<BalanceOf<T>, DispatchError> {
+	) -> Result<(BalanceOf<T>, Walk), DispatchError> {
 		let mut pool = Pools::<T>::get(dataset);
-		let nodes = StoredNodes::<T>::of(dataset);
+		let chunks = StoredChunks::<T>::of(dataset);
 		let mut account = Contributors::<T>::get(dataset, who);
-		for position in account.positions.iter_mut() {
-			let owed = pool.settle(&nodes, position).map_err(|_| Error::<T>::Overflow)?;
-			account.settled.saturating_accrue(owed);
-			account.earned.saturating_accrue(owed);
-		}
+		let (owed, walk) =
+			pool.settle(&chunks, &mut account.holding).map_err(|_| Error::<T>::Overflow)?;
+		account.settled.saturating_accrue(owed);
+		account.earned.saturating_accrue(owed);
 		let amount = core::mem::take(&mut account.settled);
 		if amount > 0 {
 			pool.record_payout(amount).map_err(|_| Error::<T>::Overflow)?;
@@ -36,19 +38,27 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::RoyaltiesClaimed { dataset, who: who.clone(), amount });
 		}
 		Contributors::<T>::insert(dataset, who, account);
-		Ok(amount)
+		Ok((amount, walk))
 	}
 
 	/// Claims from up to `MaxClaimAll` of `who`'s pools; fails only if there was nothing.
-	pub(crate) fn do_claim_all(who: &T::AccountId) -> DispatchResult {
+	/// Returns the weight of what it went through.
+	pub(crate) fn do_claim_all(who: &T::AccountId) -> DispatchResultWithPostInfo {
 		let mut total = BalanceOf::<T>::default();
 		let pools: Vec<DatasetId> =
 			PoolsOf::<T>::iter_key_prefix(who).take(T::MaxClaimAll::get() as usize).collect();
+		let count = u32::try_from(pools.len()).unwrap_or(u32::MAX);
+		let mut used: Weight = T::WeightInfo::claim_all(count);
 		for dataset in pools {
-			total.saturating_accrue(Self::do_claim(who, dataset)?);
+			let (amount, walk) =
+				Self::do_claim(who, dataset).map_err(|error| error.with_weight(used))?;
+			total.saturating_accrue(amount);
+			used.saturating_accrue(Self::claim_all_extra(walk));
 		}
-		ensure!(total > 0, Error::<T>::NothingToClaim);
-		Ok(())
+		if total == 0 {
+			return Err(Error::<T>::NothingToClaim.with_weight(used));
+		}
+		Ok(Some(used).into())
 	}
 
 	/// Pays out an owner's (or the treasury's) credited earnings.
@@ -72,22 +82,15 @@ impl<T: Config> Pallet<T> {
 	pub fn model_statement(
 		model: lineage_primitives::models::ModelId,
 	) -> crate::ModelStatement<BalanceOf<T>> {
-		crate::ModelStatement {
-			revenue: crate::ModelRevenue::<T>::get(model),
-			owner_earned: crate::ModelOwnerEarned::<T>::get(model),
-		}
+		crate::ModelStatements::<T>::get(model)
 	}
 
 	/// What `who` can claim from and has earned in `dataset`'s pool.
 	pub fn dataset_earnings(who: &T::AccountId, dataset: DatasetId) -> Earnings<BalanceOf<T>> {
 		let pool = Pools::<T>::get(dataset);
-		let nodes = StoredNodes::<T>::of(dataset);
+		let chunks = StoredChunks::<T>::of(dataset);
 		let account = Contributors::<T>::get(dataset, who);
-		let pending: BalanceOf<T> = account
-			.positions
-			.iter()
-			.map(|position| pool.pending(&nodes, position).unwrap_or_default())
-			.fold(0, |sum, owed| sum.saturating_add(owed));
+		let (pending, _) = pool.pending(&chunks, &account.holding).unwrap_or_default();
 		Earnings {
 			claimable: account.settled.saturating_add(pending),
 			earned: account.earned.saturating_add(pending),

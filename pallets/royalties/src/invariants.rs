@@ -7,7 +7,8 @@ use crate::{Config, Contributors, OwnerEarnings, Pallet, Pools, PoolsOf};
 
 impl<T: Config> Pallet<T> {
 	/// Checks that the pot holds exactly what is owed (plus its existential deposit and the
-	/// pools' rounding remainders), and that no pool owes more than was paid into it.
+	/// pools' rounding remainders), that no pool owes more than was paid into it nor keeps
+	/// more than rounding explains, and that holdings are well formed.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut held_for_pools = 0u128;
 		for (dataset, pool) in Pools::<T>::iter() {
@@ -15,20 +16,26 @@ impl<T: Config> Pallet<T> {
 				pool.paid_in.checked_sub(pool.paid_out).ok_or("pool paid out more than in")?;
 			held_for_pools = held_for_pools.saturating_add(in_pool);
 
-			let (mut owed, mut positions, mut merged) = (0u128, 0u128, false);
+			let (mut owed, mut holdings) = (0u128, 0u128);
 			for (who, account) in Contributors::<T>::iter_prefix(dataset) {
 				owed = owed.saturating_add(Self::dataset_earnings(&who, dataset).claimable);
-				positions = positions.saturating_add(account.positions.len() as u128);
-				merged |= account.merges > 0;
+				holdings = holdings.saturating_add(1);
+				ensure!(
+					account.holding.positions.windows(2).all(|pair| match pair {
+						[earlier, later] => earlier.version < later.version,
+						_ => true,
+					}),
+					"a holding's positions are not one per version, ascending"
+				);
 				ensure!(
 					PoolsOf::<T>::contains_key(&who, dataset),
 					"pool index misses a contributor"
 				);
 			}
 			ensure!(owed <= in_pool, "a pool owes more than it holds");
-			// Merged positions leave what they missed in the pool, beyond rounding.
+			// Rounding keeps at most the payments' dust and a fraction of a planck per holding.
 			ensure!(
-				merged || in_pool.saturating_sub(owed) <= pool.dust.saturating_add(positions),
+				in_pool.saturating_sub(owed) <= pool.dust.saturating_add(holdings),
 				"a pool holds more than rounding explains"
 			);
 		}

@@ -16,12 +16,19 @@
 //!     by the parent's own split, down to [`Config::MaxPaidModels`] models per payment; what
 //!     would go further goes to the treasury;
 //!   - **data**: divided by attribution weight among the dataset versions the model was
-//!     trained on and credited to each dataset's [`pool`]: one write, whatever the number of
-//!     contributors;
+//!     trained on and credited to each dataset's [`pool`]: two writes, whatever the number of
+//!     contributors or versions;
 //!   - **treasury**: credited to [`Config::TreasuryAccount`], which claims like an owner;
 //!     it also receives every rounding remainder of the split, so nothing is lost.
 //! - [`pay_training_fee`](Pallet::pay_training_fee) pays a dataset's training fee into its pool.
 //! - Contributors [`claim`](Pallet::claim) one dataset or [`claim_all`](Pallet::claim_all).
+//!
+//! ## Weights
+//!
+//! Each call is charged its worst case up front and returns the weight of what it actually
+//! touched, so the fee follows: `pay` by the models it reached and the pools it credited,
+//! `claim` and `claim_all` by the positions they settled and the accumulator chunks they read.
+//! [`RoyaltyPayer::pay_for_use`] returns the same figure to the pallet calling it.
 //!
 //! ## Versions
 //!
@@ -41,9 +48,11 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod charges;
 mod claims;
 #[cfg(any(test, feature = "try-runtime"))]
 mod invariants;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod payment;
@@ -57,7 +66,8 @@ pub mod weights;
 #[cfg(feature = "runtime-benchmarks")]
 mod worst_case;
 
-use frame_support::traits::fungible;
+pub use charges::PaidWork;
+use frame_support::{traits::fungible, weights::Weight};
 pub use lineage_primitives::{
 	datasets::{DatasetId, DatasetInspect, DatasetVersion},
 	models::{ModelId, ModelInspect, RoyaltySplit},
@@ -72,12 +82,17 @@ pub type BalanceOf<T> =
 
 /// How other pallets (compute) pay for the use of a model.
 pub trait RoyaltyPayer<AccountId, Balance> {
-	/// Moves `amount` from `payer` and divides it along the model's lineage.
+	/// The most [`pay_for_use`](Self::pay_for_use) can weigh: what a caller charges up front.
+	fn pay_for_use_weight() -> Weight;
+
+	/// Moves `amount` from `payer` and divides it along the model's lineage. Returns the
+	/// weight it actually used, at most [`pay_for_use_weight`](Self::pay_for_use_weight), for
+	/// the caller's refund.
 	fn pay_for_use(
 		payer: &AccountId,
 		model: ModelId,
 		amount: Balance,
-	) -> frame_support::dispatch::DispatchResult;
+	) -> Result<Weight, sp_runtime::DispatchError>;
 }
 
 // The pallet macros expand to fully qualified paths and to `expect`s on values they have
@@ -88,16 +103,16 @@ pub trait RoyaltyPayer<AccountId, Balance> {
 pub mod pallet {
 	use super::*;
 	use frame_support::{
+		dispatch::WithPostDispatchInfo,
 		pallet_prelude::*,
 		traits::fungible::{Inspect, Mutate},
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_core::U256;
 	use sp_runtime::traits::AccountIdConversion;
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The in-code storage version: 2 since pools keep their accumulators in chunks.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -119,7 +134,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
 
-		/// Receives the treasury part of every payment (the DAO's treasury once it exists).
+		/// Receives the treasury part of every payment, and every rounding remainder of a
+		/// split, as credited earnings it claims with `claim_earnings`.
+		#[pallet::constant]
 		type TreasuryAccount: Get<Self::AccountId>;
 
 		/// Most models one payment reaches: the paid model and its ancestors. Bounds the cost
@@ -131,14 +148,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDatasetsPerModel: Get<u32>;
 
-		/// Most versions a dataset may have (the datasets pallet's bound). A pool's index has
-		/// `log2` of it levels, which sets the worst case of crediting and settling a pool.
+		/// Most versions a dataset may have (the datasets pallet's bound), at most
+		/// [`pool::MAX_VERSIONS`]. A contributor holds at most one position per version, so
+		/// this also bounds the positions a claim settles.
 		#[pallet::constant]
 		type MaxVersions: Get<u32>;
-
-		/// Most positions a contributor holds in one pool; beyond it the two oldest merge.
-		#[pallet::constant]
-		type MaxPositions: Get<u32>;
 
 		/// Most pools one `claim_all` settles, in storage order; an account in more pools
 		/// claims the rest by name with `claim`.
@@ -153,10 +167,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Pools<T> = StorageMap<_, Twox64Concat, DatasetId, pool::PoolState, ValueQuery>;
 
-	/// Fenwick nodes of each dataset's pool, by node index.
+	/// Per-version accumulators of each dataset's pool, by chunk index
+	/// ([`pool::VERSIONS_PER_CHUNK`] versions per chunk).
 	#[pallet::storage]
-	pub type PoolNodes<T> =
-		StorageDoubleMap<_, Twox64Concat, DatasetId, Twox64Concat, u64, U256, ValueQuery>;
+	pub type PoolChunks<T> =
+		StorageDoubleMap<_, Twox64Concat, DatasetId, Twox64Concat, u32, pool::Chunk, ValueQuery>;
 
 	/// Contributors' positions and settled earnings in each pool.
 	#[pallet::storage]
@@ -180,15 +195,11 @@ pub mod pallet {
 	pub type OwnerEarnings<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, Earnings<BalanceOf<T>>, ValueQuery>;
 
-	/// Paid for each model directly (not as an ancestor), over its life.
+	/// What each model has brought in: paid for it directly, and earned by its owner through
+	/// it (directly or as an ancestor). One item, so a payment writes it once.
 	#[pallet::storage]
-	pub type ModelRevenue<T: Config> =
-		StorageMap<_, Twox64Concat, ModelId, BalanceOf<T>, ValueQuery>;
-
-	/// Earned by each model's owner through that model (directly or as an ancestor).
-	#[pallet::storage]
-	pub type ModelOwnerEarned<T: Config> =
-		StorageMap<_, Twox64Concat, ModelId, BalanceOf<T>, ValueQuery>;
+	pub type ModelStatements<T: Config> =
+		StorageMap<_, Twox64Concat, ModelId, ModelStatement<BalanceOf<T>>, ValueQuery>;
 
 	/// Events of the royalties pallet.
 	// Field names say what they carry; the variant docs say the rest.
@@ -225,7 +236,7 @@ pub mod pallet {
 		/// No model has this id.
 		UnknownModel,
 		/// The model is deprecated or revoked and takes no payments.
-		ModelNotUsable,
+		ModelNotActive,
 		/// The dataset, or the version named, does not exist.
 		UnknownDataset,
 		/// The dataset charges no training fee.
@@ -258,7 +269,20 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(T::MaxPaidModels::get() > 0, "MaxPaidModels must allow the paid model");
-			assert!(T::MaxPositions::get() >= 2, "MaxPositions must allow merging two");
+			assert!(
+				T::MaxVersions::get() <= pool::MAX_VERSIONS,
+				"pools cover at most pool::MAX_VERSIONS versions"
+			);
+			// Holdings are sized, and claims weighed, by the datasets pallet's version bound;
+			// payments are weighed by the models pallet's dataset bound.
+			assert!(
+				T::MaxVersions::get() >= T::Datasets::max_versions(),
+				"MaxVersions must cover every version a dataset may have"
+			);
+			assert!(
+				T::MaxDatasetsPerModel::get() >= T::Models::max_datasets(),
+				"MaxDatasetsPerModel must cover every dataset a model may name"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -269,15 +293,27 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Pays `amount` for a usable model and divides it along its lineage.
+		/// Pays `amount` for a usable model and divides it along its lineage. Charged for the
+		/// models reached and pools credited.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::pay(
-			T::MaxPaidModels::get(),
-			T::MaxDatasetsPerModel::get()
-		))]
-		pub fn pay(origin: OriginFor<T>, model: ModelId, amount: BalanceOf<T>) -> DispatchResult {
+		#[pallet::weight(Pallet::<T>::pay_weight_bound())]
+		pub fn pay(
+			origin: OriginFor<T>,
+			model: ModelId,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResultWithPostInfo {
 			let payer = ensure_signed(origin)?;
-			Self::do_pay(&payer, model, amount)
+			let work = Self::do_pay(&payer, model, amount).map_err(|error| {
+				// Only an overflow fails after the division has started; everything else fails
+				// before the first model is split.
+				let used = if error == Error::<T>::Overflow.into() {
+					Self::pay_weight_bound()
+				} else {
+					Self::pay_weight(PaidWork::default())
+				};
+				error.with_weight(used)
+			})?;
+			Ok(Some(Self::pay_weight(work)).into())
 		}
 
 		/// Pays the training fee of `version` of `dataset` into its pool.
@@ -292,20 +328,25 @@ pub mod pallet {
 			Self::do_pay_training_fee(&payer, dataset, version)
 		}
 
-		/// Claims what the caller is owed by `dataset`'s pool.
+		/// Claims what the caller is owed by `dataset`'s pool. Charged for the positions
+		/// settled and the chunks read.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::claim(T::MaxPositions::get()))]
-		pub fn claim(origin: OriginFor<T>, dataset: DatasetId) -> DispatchResult {
+		#[pallet::weight(Pallet::<T>::claim_weight_bound())]
+		pub fn claim(origin: OriginFor<T>, dataset: DatasetId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let amount = Self::do_claim(&who, dataset)?;
-			ensure!(!amount.is_zero(), Error::<T>::NothingToClaim);
-			Ok(())
+			let (amount, walk) = Self::do_claim(&who, dataset)?;
+			let used = Self::claim_weight(walk);
+			if amount.is_zero() {
+				return Err(Error::<T>::NothingToClaim.with_weight(used));
+			}
+			Ok(Some(used).into())
 		}
 
-		/// Claims from up to [`Config::MaxClaimAll`] of the caller's pools.
+		/// Claims from up to [`Config::MaxClaimAll`] of the caller's pools. Charged for the
+		/// pools, positions and chunks it went through.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::claim_all(T::MaxClaimAll::get()))]
-		pub fn claim_all(origin: OriginFor<T>) -> DispatchResult {
+		#[pallet::weight(Pallet::<T>::claim_all_weight_bound())]
+		pub fn claim_all(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			Self::do_claim_all(&who)
 		}

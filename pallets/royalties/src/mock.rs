@@ -32,7 +32,8 @@ pub(crate) const PAYER: AccountId = 10;
 pub(crate) const TREASURY: AccountId = 99;
 pub(crate) const INITIAL_BALANCE: Balance = 1_000_000;
 pub(crate) const MAX_PAID_MODELS: u32 = 4;
-pub(crate) const MAX_POSITIONS: u32 = 3;
+pub(crate) const MAX_VERSIONS: u32 = 64;
+pub(crate) const MAX_DATASETS_PER_MODEL: u32 = 4;
 
 #[frame_support::runtime]
 mod runtime {
@@ -91,6 +92,10 @@ impl ModelInspect<AccountId, Balance> for MockModels {
 		TABLES.with(|t| t.borrow().models.get(&model).cloned())
 	}
 
+	fn max_datasets() -> u32 {
+		MAX_DATASETS_PER_MODEL
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn create_for_benchmark(
 		owner: AccountId,
@@ -124,6 +129,10 @@ impl DatasetInspect<Balance> for MockDatasets {
 
 	fn shares_at(dataset: DatasetId, version: DatasetVersion) -> Option<Shares> {
 		TABLES.with(|t| t.borrow().versions.get(&(dataset, version)).copied())
+	}
+
+	fn max_versions() -> u32 {
+		MAX_VERSIONS
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -189,6 +198,7 @@ pub(crate) fn contribute(dataset: DatasetId, who: AccountId, shares: Shares) -> 
 	});
 	TABLES.with(|t| t.borrow_mut().versions.insert((dataset, version), total));
 	let old = crate::Contributors::<Test>::get(dataset, who)
+		.holding
 		.positions
 		.iter()
 		.map(|p| p.shares)
@@ -215,9 +225,8 @@ impl pallet_royalties::Config for Test {
 	type PalletId = RoyaltiesPalletId;
 	type TreasuryAccount = Treasury;
 	type MaxPaidModels = ConstU32<MAX_PAID_MODELS>;
-	type MaxDatasetsPerModel = ConstU32<4>;
-	type MaxVersions = ConstU32<64>;
-	type MaxPositions = ConstU32<MAX_POSITIONS>;
+	type MaxDatasetsPerModel = ConstU32<MAX_DATASETS_PER_MODEL>;
+	type MaxVersions = ConstU32<MAX_VERSIONS>;
 	type MaxClaimAll = ConstU32<2>;
 	type WeightInfo = ();
 }

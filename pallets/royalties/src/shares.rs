@@ -1,13 +1,18 @@
 //! Share changes reported by the datasets pallet become pool positions.
 
+use frame_support::defensive;
 use lineage_primitives::datasets::{DatasetId, DatasetVersion, OnSharesChanged, Shares};
-use sp_runtime::traits::Saturating;
 
-use crate::{store::StoredNodes, Config, Contributors, Pallet, Pools, PoolsOf};
+use crate::{store::StoredChunks, Config, Contributors, Pallet, Pools, PoolsOf};
 
 impl<T: Config> OnSharesChanged<T::AccountId> for Pallet<T> {
-	/// Opens a position for the added shares, counting from `version`. Shares never shrink in
-	/// the datasets pallet; a decrease is ignored rather than guessed at.
+	/// Adds the new shares to the contributor's holding, counting from `version`. Shares never
+	/// shrink in the datasets pallet; a decrease is ignored rather than guessed at.
+	///
+	/// This cannot fail when the runtime is wired as `integrity_test` checks: one position per
+	/// version, at most `MaxVersions` of them, and amounts far below the fixed-point range. If
+	/// it ever did, the shares are left out (they earn nothing, so the pool stays solvent) and
+	/// the failure is reported loudly: a panic in tests, an error in the node's log.
 	fn on_shares_changed(
 		dataset: DatasetId,
 		version: DatasetVersion,
@@ -20,64 +25,20 @@ impl<T: Config> OnSharesChanged<T::AccountId> for Pallet<T> {
 			return;
 		}
 		let pool = Pools::<T>::get(dataset);
-		let nodes = StoredNodes::<T>::of(dataset);
-		Contributors::<T>::mutate(dataset, who, |account| {
-			// A position costs nothing until paid; if opening one overflowed, the shares
-			// would earn nothing rather than corrupt the pool.
-			let Ok(position) = pool.open(&nodes, version, added) else { return };
-			if let Some(last) = account.positions.last_mut() {
-				if last.version == version {
-					let owed = pool.settle(&nodes, last).unwrap_or_default();
-					account.settled.saturating_accrue(owed);
-					account.earned.saturating_accrue(owed);
-					last.shares.saturating_accrue(added);
-					if let Ok(reopened) = pool.open(&nodes, version, last.shares) {
-						*last = reopened;
-					}
-					return;
-				}
-			}
-			if account.positions.is_full() {
-				Self::merge_oldest(&pool, &nodes, account);
-			}
-			// `merge_oldest` freed a slot, so this cannot fail.
-			let _ = account.positions.try_push(position);
+		let chunks = StoredChunks::<T>::of(dataset);
+		let added_to_holding = Contributors::<T>::try_mutate(dataset, who, |account| {
+			pool.add_shares(&chunks, &mut account.holding, version, added)
 		});
-		PoolsOf::<T>::insert(who, dataset, ());
+		match added_to_holding {
+			Ok(()) => PoolsOf::<T>::insert(who, dataset, ()),
+			Err(error) => {
+				defensive!("shares could not join the contributor's holding", error);
+			},
+		}
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn prepare_worst_case(dataset: DatasetId, who: &T::AccountId) {
 		crate::worst_case::prepare_share_change::<T>(dataset, who);
-	}
-}
-
-impl<T: Config> Pallet<T> {
-	/// Settles the two oldest positions and merges them into one counting from the later
-	/// version. The older shares then miss payments for the versions in between, so a
-	/// contributor with more than `MaxPositions` contributions to one dataset may earn
-	/// slightly less; never more, so the pool stays solvent.
-	fn merge_oldest(
-		pool: &crate::pool::PoolState,
-		nodes: &StoredNodes<T>,
-		account: &mut crate::ContributorAccount<T>,
-	) {
-		if account.positions.len() < 2 {
-			return;
-		}
-		let mut oldest = account.positions.remove(0);
-		account.merges.saturating_inc();
-		let owed = pool.settle(nodes, &mut oldest).unwrap_or_default();
-		account.settled.saturating_accrue(owed);
-		account.earned.saturating_accrue(owed);
-		if let Some(next) = account.positions.get_mut(0) {
-			let owed = pool.settle(nodes, next).unwrap_or_default();
-			account.settled.saturating_accrue(owed);
-			account.earned.saturating_accrue(owed);
-			next.shares.saturating_accrue(oldest.shares);
-			if let Ok(merged) = pool.open(nodes, next.version, next.shares) {
-				*next = merged;
-			}
-		}
 	}
 }

@@ -1,26 +1,28 @@
-//! A dataset pool's Fenwick nodes in storage.
+//! A dataset pool's accumulator chunks in storage.
 
 use core::marker::PhantomData;
 use lineage_primitives::datasets::DatasetId;
-use sp_core::U256;
 
-use crate::{pool::NodeStore, Config, PoolNodes};
+use crate::{
+	pool::{Chunk, ChunkStore},
+	Config, PoolChunks,
+};
 
-/// The nodes of one dataset's pool.
-pub(crate) struct StoredNodes<T>(DatasetId, PhantomData<T>);
+/// The chunks of one dataset's pool.
+pub(crate) struct StoredChunks<T>(DatasetId, PhantomData<T>);
 
-impl<T: Config> StoredNodes<T> {
+impl<T: Config> StoredChunks<T> {
 	pub(crate) fn of(dataset: DatasetId) -> Self {
 		Self(dataset, PhantomData)
 	}
 }
 
-impl<T: Config> NodeStore for StoredNodes<T> {
-	fn node(&self, index: u64) -> U256 {
-		PoolNodes::<T>::get(self.0, index)
+impl<T: Config> ChunkStore for StoredChunks<T> {
+	fn chunk(&self, index: u32) -> Chunk {
+		PoolChunks::<T>::get(self.0, index)
 	}
 
-	fn set_node(&mut self, index: u64, value: U256) {
-		PoolNodes::<T>::insert(self.0, index, value);
+	fn set_chunk(&mut self, index: u32, chunk: Chunk) {
+		PoolChunks::<T>::insert(self.0, index, chunk);
 	}
 }

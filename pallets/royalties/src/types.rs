@@ -1,12 +1,12 @@
 //! Records stored by the royalties pallet.
 
 use codec::{Decode, Encode, MaxEncodedLen};
-use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_support::{CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use scale_info::TypeInfo;
 
 pub use lineage_primitives::royalties::{Earnings, ModelStatement};
 
-use crate::{pool::Position, BalanceOf, Config};
+use crate::{pool::Holding, BalanceOf, Config};
 
 /// A contributor's standing in one dataset's pool.
 #[derive(
@@ -23,13 +23,11 @@ use crate::{pool::Position, BalanceOf, Config};
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound(T: Config))]
 pub struct ContributorAccount<T: Config> {
-	/// Shares by the version they count from, oldest first.
-	pub positions: BoundedVec<Position, T::MaxPositions>,
-	/// Settled from the positions but not yet claimed.
+	/// Shares by the version they count from (one position per version, so at most a
+	/// dataset's [`Config::MaxVersions`]), and what was already accounted for them.
+	pub holding: Holding<T::MaxVersions>,
+	/// Settled from the holding but not yet claimed.
 	pub settled: BalanceOf<T>,
 	/// Everything ever owed to this contributor by this pool (claimed or not).
 	pub earned: BalanceOf<T>,
-	/// How often the two oldest positions were merged for lack of room. Each merge makes the
-	/// older shares miss payments for the versions in between; that money stays in the pool.
-	pub merges: u32,
 }

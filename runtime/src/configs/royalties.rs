@@ -11,7 +11,9 @@ parameter_types! {
 	pub const RoyaltiesPalletId: PalletId = PalletId(*b"lin/roya");
 	/// Derives the treasury's account until the DAO's treasury replaces it.
 	pub const TreasuryPalletId: PalletId = PalletId(*b"lin/trsy");
-	/// Receives the treasury part of every payment.
+	/// Receives the treasury part of every payment. Exposed in metadata as
+	/// `royalties.treasuryAccount`; it claims with `claim_earnings`, which needs a key nobody
+	/// holds until the DAO's treasury spends from it.
 	pub TreasuryAccount: AccountId = TreasuryPalletId::get().into_account_truncating();
 }
 
@@ -24,7 +26,6 @@ impl pallet_royalties::Config for Runtime {
 	type MaxPaidModels = ConstU32<8>;
 	type MaxDatasetsPerModel = <Runtime as pallet_models::Config>::MaxDatasets;
 	type MaxVersions = <Runtime as pallet_datasets::Config>::MaxVersions;
-	type MaxPositions = ConstU32<16>;
 	type MaxClaimAll = ConstU32<16>;
 	type WeightInfo = pallet_royalties::weights::SubstrateWeight<Runtime>;
 }

@@ -3,7 +3,7 @@
 use frame_support::assert_ok;
 
 use super::*;
-use crate::ModelOwnerEarned;
+use crate::ModelStatements;
 
 /// The README's worked example: Dave's base model is trained on dataset 0 (Bob 30 shares,
 /// Charlie 10); Alice fine-tunes it on dataset 1 (Eve… here Bob again, alone).
@@ -31,8 +31,8 @@ fn a_fine_tuned_models_payment_reaches_the_base_model_and_its_data() {
 		assert_eq!(claimable(BOB, 1), 1_000);
 		// Treasury: 1,000 from the fine-tune, 300 from the base.
 		assert_eq!(owner_earnings(TREASURY).claimable, 1_300);
-		assert_eq!(ModelOwnerEarned::<Test>::get(0), 1_800);
-		assert_eq!(ModelOwnerEarned::<Test>::get(1), 5_000);
+		assert_eq!(ModelStatements::<Test>::get(0).owner_earned, 1_800);
+		assert_eq!(ModelStatements::<Test>::get(1).owner_earned, 5_000);
 	});
 }
 

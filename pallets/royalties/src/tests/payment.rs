@@ -4,7 +4,9 @@ use frame_support::{assert_noop, assert_ok};
 use sp_runtime::TokenError;
 
 use super::*;
-use crate::{Error, Event, ModelRevenue};
+use frame_support::dispatch::WithPostDispatchInfo;
+
+use crate::{Error, Event, ModelStatements, RoyaltyPayer, WeightInfo};
 
 #[test]
 fn a_payment_reaches_owner_contributors_and_treasury() {
@@ -21,7 +23,7 @@ fn a_payment_reaches_owner_contributors_and_treasury() {
 		assert_eq!(claimable(BOB, 0), 150);
 		assert_eq!(claimable(CHARLIE, 0), 50);
 		assert_eq!(owner_earnings(TREASURY).claimable, 100);
-		assert_eq!(ModelRevenue::<Test>::get(0), 1_000);
+		assert_eq!(ModelStatements::<Test>::get(0).revenue, 1_000);
 		assert_eq!(
 			royalty_events().last(),
 			Some(&Event::ModelPaid {
@@ -81,19 +83,24 @@ fn pay_fails_for_zero_unknown_unusable_and_unfunded() {
 	run_test(|| {
 		contribute(0, BOB, 1);
 		add_model(0, ALICE, [90, 0, 0, 10], vec![], vec![]);
-		assert_noop!(Royalties::pay(RuntimeOrigin::signed(PAYER), 0, 0), Error::<Test>::ZeroAmount);
+		// Each fails before any model is split, and is charged that, not the worst case.
+		let charged = <() as WeightInfo>::pay(1, 0);
+		assert_noop!(
+			Royalties::pay(RuntimeOrigin::signed(PAYER), 0, 0),
+			Error::<Test>::ZeroAmount.with_weight(charged)
+		);
 		assert_noop!(
 			Royalties::pay(RuntimeOrigin::signed(PAYER), 1, 5),
-			Error::<Test>::UnknownModel
+			Error::<Test>::UnknownModel.with_weight(charged)
 		);
 		assert_noop!(
 			Royalties::pay(RuntimeOrigin::signed(PAYER), 0, INITIAL_BALANCE),
-			TokenError::NotExpendable
+			TokenError::NotExpendable.with_weight(charged)
 		);
 		retire_model(0);
 		assert_noop!(
 			Royalties::pay(RuntimeOrigin::signed(PAYER), 0, 5),
-			Error::<Test>::ModelNotUsable
+			Error::<Test>::ModelNotActive.with_weight(charged)
 		);
 	});
 }
@@ -126,6 +133,34 @@ fn training_fee_fails_for_unknown_version_and_free_datasets() {
 		assert_noop!(
 			Royalties::pay_training_fee(RuntimeOrigin::signed(PAYER), 0, 0),
 			Error::<Test>::NoTrainingFee
+		);
+	});
+}
+
+#[test]
+fn a_payment_is_charged_for_the_models_and_pools_it_reached() {
+	run_test(|| {
+		contribute(0, BOB, 1);
+		contribute(1, BOB, 1);
+		add_model(0, ALICE, [60, 0, 30, 10], vec![], vec![(0, 0, 100)]);
+		add_model(1, ALICE, [50, 20, 20, 10], vec![0], vec![(0, 0, 50), (1, 0, 50)]);
+		// A model with no parents and one dataset: one model, one pool.
+		let paid = Royalties::pay(RuntimeOrigin::signed(PAYER), 0, 1_000).unwrap();
+		assert_eq!(paid.actual_weight, Some(<() as WeightInfo>::pay(1, 1)));
+		// Its fine-tune: two models, three pools (two of its own, one of its parent).
+		let paid = Royalties::pay(RuntimeOrigin::signed(PAYER), 1, 1_000).unwrap();
+		assert_eq!(paid.actual_weight, Some(<() as WeightInfo>::pay(2, 3)));
+		// The compute pallet's path reports the same.
+		assert_eq!(
+			<Royalties as RoyaltyPayer<_, _>>::pay_for_use(&PAYER, 1, 1_000),
+			Ok(<() as WeightInfo>::pay(2, 3))
+		);
+		assert_eq!(
+			<Royalties as RoyaltyPayer<AccountId, Balance>>::pay_for_use_weight(),
+			Royalties::pay_weight_bound()
+		);
+		assert!(
+			<() as WeightInfo>::pay(1, 1).ref_time() < Royalties::pay_weight_bound().ref_time()
 		);
 	});
 }

@@ -1,0 +1,282 @@
+//! Storage migrations of the royalties pallet.
+//!
+//! **v1 → v2** ([`v2::MigrateToChunkedPools`]): pools move from a Fenwick tree stored one
+//! node per item (`PoolNodes`) to per-version accumulators stored in chunks (`PoolChunks`)
+//! with each chunk's sum in the pool's summary; a contributor's positions lose their own debts
+//! for one debt per holding (what each position was owed is settled into `settled` first, so
+//! nobody gains or loses a planck); `ModelRevenue` and `ModelOwnerEarned` become one
+//! `ModelStatements` item. Every pool, holding and model is migrated in the upgrade's block:
+//! fine for the state a young chain has; a chain with many pools would move this to
+//! `pallet-migrations` (multi-block) first.
+
+use alloc::{collections::BTreeMap, vec::Vec};
+use frame_support::{
+	defensive, migrations::VersionedMigration, pallet_prelude::*,
+	traits::UncheckedOnRuntimeUpgrade, weights::Weight,
+};
+use lineage_primitives::{datasets::DatasetId, models::ModelId};
+use sp_core::U256;
+use sp_runtime::Saturating;
+
+use crate::{
+	pool::{Chunk, ChunkSums, Holding, PoolState, Position, ACC_SCALE, VERSIONS_PER_CHUNK},
+	BalanceOf, Config, ContributorAccount, Contributors, ModelStatement, ModelStatements, Pallet,
+	PoolChunks, Pools,
+};
+
+/// The v1 layout, as it was stored.
+// `storage_alias` generates undocumented prefix types.
+#[allow(missing_docs)]
+pub mod v1 {
+	use super::*;
+
+	/// A pool's summary in v1: a Fenwick tree of `capacity` versions summing to `total`.
+	#[derive(Clone, Default, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+	pub struct PoolState {
+		/// Versions the tree covers: zero or a power of two.
+		pub capacity: u64,
+		/// Sum of every version's accumulator.
+		pub total: U256,
+		/// Paid in over the pool's life.
+		pub paid_in: u128,
+		/// Paid out over the pool's life.
+		pub paid_out: u128,
+		/// Rounding kept at payment time.
+		pub dust: u128,
+	}
+
+	/// A v1 position, with its own debt.
+	#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+	pub struct Position {
+		/// The version its shares count from.
+		pub version: u32,
+		/// The shares.
+		pub shares: u64,
+		/// `shares · suffix(version)` when last settled.
+		pub debt: U256,
+	}
+
+	/// A v1 contributor's standing in one pool.
+	#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+	pub struct ContributorAccount<Balance> {
+		/// Positions, oldest first.
+		pub positions: Vec<Position>,
+		/// Settled, not claimed.
+		pub settled: Balance,
+		/// Ever owed.
+		pub earned: Balance,
+		/// Merges for lack of room.
+		pub merges: u32,
+	}
+
+	/// v1 pools.
+	#[frame_support::storage_alias]
+	pub type Pools<T: Config> = StorageMap<Pallet<T>, Twox64Concat, DatasetId, PoolState>;
+
+	/// v1 Fenwick nodes.
+	#[frame_support::storage_alias]
+	pub type PoolNodes<T: Config> =
+		StorageDoubleMap<Pallet<T>, Twox64Concat, DatasetId, Twox64Concat, u64, U256>;
+
+	/// v1 contributors.
+	#[frame_support::storage_alias]
+	pub type Contributors<T: Config> = StorageDoubleMap<
+		Pallet<T>,
+		Twox64Concat,
+		DatasetId,
+		Blake2_128Concat,
+		<T as frame_system::Config>::AccountId,
+		ContributorAccount<BalanceOf<T>>,
+	>;
+
+	/// v1 per-model revenue.
+	#[frame_support::storage_alias]
+	pub type ModelRevenue<T: Config> = StorageMap<Pallet<T>, Twox64Concat, ModelId, BalanceOf<T>>;
+
+	/// v1 per-model owner earnings.
+	#[frame_support::storage_alias]
+	pub type ModelOwnerEarned<T: Config> =
+		StorageMap<Pallet<T>, Twox64Concat, ModelId, BalanceOf<T>>;
+}
+
+/// The v1 → v2 migration.
+pub mod v2 {
+	use super::*;
+
+	/// Reads and writes, counted as the migration goes.
+	#[derive(Default)]
+	struct Tally {
+		reads: u64,
+		writes: u64,
+	}
+
+	/// A v1 pool's accumulators read back from its Fenwick nodes.
+	struct FenwickPool {
+		capacity: u64,
+		total: U256,
+		nodes: BTreeMap<u64, U256>,
+	}
+
+	impl FenwickPool {
+		/// Sum of the accumulators of versions `0..version`.
+		fn prefix(&self, version: u64) -> U256 {
+			let mut index = version.min(self.capacity);
+			let mut sum = U256::zero();
+			while index > 0 {
+				sum = sum.saturating_add(self.nodes.get(&index).copied().unwrap_or_default());
+				index = index.saturating_sub(index & index.wrapping_neg());
+			}
+			sum
+		}
+
+		fn suffix(&self, version: u32) -> U256 {
+			self.total.saturating_sub(self.prefix(u64::from(version)))
+		}
+
+		/// Every version's accumulator, by version.
+		fn accumulators(&self) -> impl Iterator<Item = (u32, U256)> + '_ {
+			(0..self.capacity).filter_map(move |version| {
+				let value =
+					self.prefix(version.saturating_add(1)).saturating_sub(self.prefix(version));
+				let version = u32::try_from(version).ok()?;
+				(!value.is_zero()).then_some((version, value))
+			})
+		}
+	}
+
+	/// Migrates one pool, its chunks and its contributors.
+	fn migrate_pool<T: Config>(dataset: DatasetId, old: v1::PoolState, tally: &mut Tally) {
+		let nodes: BTreeMap<u64, U256> = v1::PoolNodes::<T>::drain_prefix(dataset).collect();
+		tally.reads = tally.reads.saturating_add(nodes.len() as u64);
+		tally.writes = tally.writes.saturating_add(nodes.len() as u64);
+		let fenwick = FenwickPool { capacity: old.capacity, total: old.total, nodes };
+
+		let mut chunks: BTreeMap<u32, Vec<U256>> = BTreeMap::new();
+		let mut chunk_sums: Vec<U256> = Vec::new();
+		for (version, value) in fenwick.accumulators() {
+			let (index, offset) = (version / VERSIONS_PER_CHUNK, version % VERSIONS_PER_CHUNK);
+			let chunk = chunks.entry(index).or_default();
+			if chunk.len() <= offset as usize {
+				chunk.resize((offset as usize).saturating_add(1), U256::zero());
+			}
+			if chunk_sums.len() <= index as usize {
+				chunk_sums.resize((index as usize).saturating_add(1), U256::zero());
+			}
+			if let (Some(slot), Some(sum)) =
+				(chunk.get_mut(offset as usize), chunk_sums.get_mut(index as usize))
+			{
+				*slot = value;
+				*sum = sum.saturating_add(value);
+			}
+		}
+		for (index, values) in chunks {
+			match Chunk::try_from(values) {
+				Ok(chunk) => PoolChunks::<T>::insert(dataset, index, chunk),
+				Err(_) => {
+					defensive!("a v1 pool version beyond what pools cover");
+				},
+			}
+			tally.writes.saturating_inc();
+		}
+		let chunk_sums = ChunkSums::try_from(chunk_sums).unwrap_or_else(|_| {
+			defensive!("a v1 pool beyond what pools cover");
+			ChunkSums::default()
+		});
+		Pools::<T>::insert(
+			dataset,
+			PoolState { chunk_sums, paid_in: old.paid_in, paid_out: old.paid_out, dust: old.dust },
+		);
+		tally.writes.saturating_inc();
+
+		let accounts: Vec<_> = v1::Contributors::<T>::iter_prefix(dataset).collect();
+		for (who, account) in accounts {
+			tally.reads.saturating_inc();
+			tally.writes.saturating_inc();
+			Contributors::<T>::insert(dataset, &who, migrate_account::<T>(&fenwick, account));
+		}
+	}
+
+	/// Settles each v1 position into `settled` and opens one holding with a debt equal to
+	/// what its positions have earned so far: nothing gained, nothing lost.
+	fn migrate_account<T: Config>(
+		fenwick: &FenwickPool,
+		old: v1::ContributorAccount<BalanceOf<T>>,
+	) -> ContributorAccount<T> {
+		let scale = U256::from(ACC_SCALE);
+		let whole = |value: U256| {
+			value
+				.checked_div(scale)
+				.and_then(|units| u128::try_from(units).ok())
+				.unwrap_or(u128::MAX)
+		};
+		let mut owed: u128 = 0;
+		let mut shares: BTreeMap<u32, u64> = BTreeMap::new();
+		let mut debt = U256::zero();
+		for position in old.positions {
+			let earned =
+				U256::from(position.shares).saturating_mul(fenwick.suffix(position.version));
+			owed = owed.saturating_add(whole(earned).saturating_sub(whole(position.debt)));
+			debt = debt.saturating_add(earned);
+			let entry = shares.entry(position.version).or_default();
+			*entry = entry.saturating_add(position.shares);
+		}
+		let positions: Vec<Position> =
+			shares.into_iter().map(|(version, shares)| Position { version, shares }).collect();
+		let positions = BoundedVec::try_from(positions).unwrap_or_else(|_| {
+			defensive!("a v1 holding with more positions than versions");
+			BoundedVec::default()
+		});
+		ContributorAccount {
+			holding: Holding { positions, debt },
+			settled: old.settled.saturating_add(owed),
+			earned: old.earned.saturating_add(owed),
+		}
+	}
+
+	/// Moves v1 state to v2 (see the module's documentation).
+	pub struct UncheckedMigrateToChunkedPools<T>(PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateToChunkedPools<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut tally = Tally::default();
+			let pools: Vec<_> = v1::Pools::<T>::iter().collect();
+			for (dataset, old) in pools {
+				tally.reads.saturating_inc();
+				migrate_pool::<T>(dataset, old, &mut tally);
+			}
+			let revenue: Vec<_> = v1::ModelRevenue::<T>::drain().collect();
+			let earned: Vec<_> = v1::ModelOwnerEarned::<T>::drain().collect();
+			let mut statements: BTreeMap<ModelId, ModelStatement<BalanceOf<T>>> = BTreeMap::new();
+			for (model, amount) in revenue {
+				statements.entry(model).or_default().revenue = amount;
+			}
+			for (model, amount) in earned {
+				statements.entry(model).or_default().owner_earned = amount;
+			}
+			for (model, statement) in statements {
+				ModelStatements::<T>::insert(model, statement);
+				tally.reads = tally.reads.saturating_add(2);
+				tally.writes = tally.writes.saturating_add(3);
+			}
+			T::DbWeight::get().reads_writes(tally.reads, tally.writes)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(_: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			ensure!(v1::PoolNodes::<T>::iter().next().is_none(), "v1 pool nodes left");
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// [`UncheckedMigrateToChunkedPools`], run only at storage version 1, which it sets to 2.
+	pub type MigrateToChunkedPools<T> = VersionedMigration<
+		1,
+		2,
+		UncheckedMigrateToChunkedPools<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}
+
+#[cfg(test)]
+mod tests;
