@@ -55,12 +55,12 @@ async function presign(api, accounts, nonce, makeTx) {
 }
 
 /**
- * Watches new blocks until `expected` events matching `isCounted` have been seen (or the
- * timeout), and returns { rows, sample }: one row per block ({ number, count, extrinsics,
- * fullness }), and for the first counted extrinsic the weight (µs) and fee (plancks) it was
- * actually charged.
+ * Watches new blocks until `expected` successful extrinsics for which `matches(extrinsic)`
+ * holds have been seen (or the timeout), and returns { rows, sample }: one row per block
+ * ({ number, count, extrinsics, fullness }), and for the first counted extrinsic the weight
+ * (µs) and fee (plancks) it was actually charged.
  */
-async function countPerBlock(api, expected, isCounted, timeoutMs) {
+async function countPerBlock(api, expected, matches, timeoutMs) {
   const maxNormal = api.consts.system.blockWeights.perClass.normal.maxTotal.unwrap().refTime.toBigInt();
   const rows = [];
   let sample = null;
@@ -76,9 +76,16 @@ async function countPerBlock(api, expected, isCounted, timeoutMs) {
             apiAt.query.system.blockWeight(),
             api.rpc.chain.getBlock(header.hash),
           ]);
-          const counted = events.filter(({ event }) => isCounted(event));
+          const succeeded = new Set(
+            events
+              .filter(({ event, phase }) => phase.isApplyExtrinsic && api.events.system.ExtrinsicSuccess.is(event))
+              .map(({ phase }) => phase.asApplyExtrinsic.toNumber()),
+          );
+          const counted = block.block.extrinsics
+            .map((extrinsic, index) => ({ extrinsic, index }))
+            .filter(({ extrinsic, index }) => succeeded.has(index) && matches(extrinsic));
           if (counted.length === 0 && rows.length === 0) return;
-          if (!sample && counted.length > 0) sample = chargedFor(api, events, counted[0].phase);
+          if (!sample && counted.length > 0) sample = chargedFor(api, events, counted[0].index);
           seen += counted.length;
           const used = weight.normal.refTime.toBigInt();
           rows.push({
@@ -97,19 +104,26 @@ async function countPerBlock(api, expected, isCounted, timeoutMs) {
         unsubscribe = u;
       }, reject);
   });
-  await withTimeout(done, timeoutMs, `${expected} events`).finally(() => unsubscribe?.());
+  await withTimeout(done, timeoutMs, `${expected} extrinsics`).finally(() => unsubscribe?.());
   return { rows, sample };
 }
 
-/** The weight (µs of ref time) and fee the extrinsic at `phase` was charged, from its events. */
-function chargedFor(api, events, phase) {
-  const same = events.filter((record) => record.phase.eq(phase));
+/** The weight (µs of ref time) and fee the extrinsic at `index` was charged, from its events. */
+function chargedFor(api, events, index) {
+  const same = events.filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.toNumber() === index);
   const success = same.find(({ event }) => api.events.system.ExtrinsicSuccess.is(event));
   const fee = same.find(({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event));
   return {
     weightMicros: success ? Number(success.event.data.dispatchInfo.weight.refTime.toBigInt()) / 1e6 : null,
     fee: fee ? fee.event.data.actualFee.toBigInt().toString() : null,
   };
+}
+
+/** Whether `extrinsic` calls `section.method` (with `firstArg` as its first argument, if given). */
+function calls(extrinsic, section, method, firstArg) {
+  const call = extrinsic.method;
+  if (call.section !== section || call.method !== method) return false;
+  return firstArg === undefined || call.args[0].toString() === String(firstArg);
 }
 
 /** Registers a chain of DEEP_MODELS models (each the parent of the next); returns the last id. */
@@ -193,21 +207,21 @@ async function main() {
           .signAsync(alice, { nonce: aliceNonce + i, era: 0 }),
       );
     }
-    const funded = countPerBlock(api, payers, (event) => api.events.balances.Endowed.is(event), 240_000);
+    const funded = countPerBlock(api, payers, (extrinsic) => calls(extrinsic, 'balances', 'transferKeepAlive'), 240_000);
     await submitAll(api, funding);
     await funded;
 
     const phases = [
-      ['typical payment (1 model, 1 pool)', 0, (i) => api.tx.royalties.pay(DEMO_MODEL, PRICE), (event) => api.events.royalties.ModelPaid.is(event)],
-      [`deep payment (${DEEP_MODELS} models, ${DEEP_MODELS} pools)`, 1, (i) => api.tx.royalties.pay(deepModel, PRICE), (event) => api.events.royalties.ModelPaid.is(event)],
-      ['balance transfer', 2, (i) => api.tx.balances.transferKeepAlive(accounts[(i + 1) % payers].address, LIN / 1_000n), (event) => api.events.balances.Transfer.is(event)],
+      ['typical payment (1 model, 1 pool)', 0, () => api.tx.royalties.pay(DEMO_MODEL, PRICE), (x) => calls(x, 'royalties', 'pay', DEMO_MODEL)],
+      [`deep payment (${DEEP_MODELS} models, ${DEEP_MODELS} pools)`, 1, () => api.tx.royalties.pay(deepModel, PRICE), (x) => calls(x, 'royalties', 'pay', deepModel)],
+      ['balance transfer', 2, (i) => api.tx.balances.transferKeepAlive(accounts[(i + 1) % payers].address, LIN / 1_000n), (x) => calls(x, 'balances', 'transferKeepAlive')],
     ];
     const results = [];
-    for (const [name, nonce, makeTx, isCounted] of phases) {
+    for (const [name, nonce, makeTx, matches] of phases) {
       log(`pre-signing ${payers} × ${name}`);
       const signed = await presign(api, accounts, nonce, makeTx);
       const upfront = await upfrontWeight(api, signed[0]);
-      const counted = countPerBlock(api, payers, isCounted, 240_000);
+      const counted = countPerBlock(api, payers, matches, 240_000);
       log(`submitting ${payers} × ${name}`);
       await submitAll(api, signed);
       results.push(summary(name, await counted, upfront));
