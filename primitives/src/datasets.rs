@@ -57,11 +57,6 @@ pub trait DatasetInspect<Balance> {
 	/// Most versions a dataset may have. Pallets that size storage by versions check their
 	/// own bound against it in `integrity_test`.
 	fn max_versions() -> u32;
-
-	/// Creates a dataset with the given licence for benchmarks of dependent pallets and returns
-	/// it with its latest version.
-	#[cfg(feature = "runtime-benchmarks")]
-	fn create_for_benchmark(license: License<Balance>) -> (DatasetId, DatasetVersion);
 }
 
 /// Called by `pallet-datasets` whenever a contributor's shares change, which happens in one
@@ -75,11 +70,6 @@ pub trait OnSharesChanged<AccountId> {
 		old: Shares,
 		new: Shares,
 	);
-
-	/// Benchmarks: brings the state to where the next change of `who`'s shares in `dataset`
-	/// costs this hook the most, so the datasets pallet's weights include that worst case.
-	#[cfg(feature = "runtime-benchmarks")]
-	fn prepare_worst_case(_dataset: DatasetId, _who: &AccountId) {}
 }
 
 impl<AccountId> OnSharesChanged<AccountId> for () {

@@ -162,16 +162,6 @@ pub trait ModelInspect<AccountId, Balance> {
 	/// Most datasets a model may name. Pallets that weigh work per dataset check their own
 	/// bound against it in `integrity_test`.
 	fn max_datasets() -> u32;
-
-	/// Registers a model for benchmarks of dependent pallets: owned by `owner` (funded as
-	/// needed), with `split`, `parents` and `datasets`, usable and commercial.
-	#[cfg(feature = "runtime-benchmarks")]
-	fn create_for_benchmark(
-		owner: AccountId,
-		split: RoyaltySplit,
-		parents: Vec<ModelId>,
-		datasets: Vec<DatasetUse>,
-	) -> ModelId;
 }
 
 impl ModelStatus {

@@ -41,11 +41,9 @@ fn open_license<T: Config>() -> License<BalanceOf<T>> {
 	License { training_allowed: true, commercial_use_allowed: true, training_fee: 0u32.into() }
 }
 
-/// Registers a dataset with a funded curator; used here and by dependent pallets' benchmarks
-/// through [`DatasetInspect::create_for_benchmark`].
-pub(crate) fn create_dataset<T: Config>(
-	license: License<BalanceOf<T>>,
-) -> (DatasetId, DatasetVersion) {
+/// Registers a dataset with a funded curator and returns it with its first version; used here
+/// and, through the runtime's benchmark helpers, by dependent pallets' benchmarks.
+pub fn create_dataset<T: Config>(license: License<BalanceOf<T>>) -> (DatasetId, DatasetVersion) {
 	let curator = funded::<T>("curator", NextDatasetId::<T>::get());
 	let id = Pallet::<T>::do_register(
 		curator,
@@ -126,7 +124,7 @@ mod benchmarks {
 			.ok_or("contribution missing")
 			.unwrap();
 		// The runtime's share-change hook (royalties) at its costliest.
-		T::OnSharesChanged::prepare_worst_case(id, &contributor);
+		T::BenchmarkHelper::prepare_share_change(id, &contributor);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(curator), contribution, H256::repeat_byte(5));

@@ -25,11 +25,6 @@ impl<T: Config> DatasetInspect<BalanceOf<T>> for Pallet<T> {
 	fn max_versions() -> u32 {
 		<T::MaxVersions as frame_support::traits::Get<u32>>::get()
 	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn create_for_benchmark(license: License<BalanceOf<T>>) -> (DatasetId, DatasetVersion) {
-		crate::benchmarking::create_dataset::<T>(license)
-	}
 }
 
 impl<T: Config> Pallet<T> {

@@ -109,6 +109,8 @@ impl pallet_datasets::Config for Test {
 	type MaxVersions = ConstU32<MAX_VERSIONS>;
 	type OnSharesChanged = RecordShareChanges;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
 }
 
 /// Alice, Bob and Charlie with [`INITIAL_BALANCE`]; `POOR` and `BROKE` with too little for a

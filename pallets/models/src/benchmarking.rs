@@ -93,7 +93,7 @@ fn datasets<T: Config>(count: u32) -> Vec<DatasetUse> {
 	even_weights(count)
 		.into_iter()
 		.map(|weight| {
-			let (dataset, version) = T::Datasets::create_for_benchmark(License {
+			let (dataset, version) = T::BenchmarkHelper::create_dataset(License {
 				training_allowed: true,
 				commercial_use_allowed: true,
 				training_fee: 0u32.into(),
@@ -123,8 +123,9 @@ fn registration<T: Config>(
 	}
 }
 
-/// Registers a model for other pallets' benchmarks (see `ModelInspect::create_for_benchmark`).
-pub(crate) fn create_model<T: Config>(
+/// Registers a model, its owner funded, for other pallets' benchmarks (through the runtime's
+/// benchmark helpers).
+pub fn create_model<T: Config>(
 	owner: T::AccountId,
 	split: RoyaltySplit,
 	parents: Vec<ModelId>,

@@ -30,16 +30,6 @@ impl<T: Config> ModelInspect<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	fn max_datasets() -> u32 {
 		<T::MaxDatasets as frame_support::traits::Get<u32>>::get()
 	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn create_for_benchmark(
-		owner: T::AccountId,
-		split: lineage_primitives::models::RoyaltySplit,
-		parents: Vec<ModelId>,
-		datasets: Vec<lineage_primitives::models::DatasetUse>,
-	) -> ModelId {
-		crate::benchmarking::create_model::<T>(owner, split, parents, datasets)
-	}
 }
 
 impl<T: Config> Pallet<T> {

@@ -94,12 +94,17 @@ impl DatasetInspect<Balance> for MockDatasets {
 		// The models pallet never asks either.
 		u32::MAX
 	}
+}
 
-	#[cfg(feature = "runtime-benchmarks")]
-	fn create_for_benchmark(license: License<Balance>) -> (DatasetId, DatasetVersion) {
+/// Benchmark set-up on the mock's dataset table.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<Balance> for MockBenchmarkHelper {
+	fn create_dataset(license: License<Balance>) -> (DatasetId, DatasetVersion) {
 		let next = DATASETS
 			.with(|d| d.borrow().keys().map(|(id, _)| id.saturating_add(1)).max().unwrap_or(0));
-		Self::add(next, 0, license);
+		MockDatasets::add(next, 0, license);
 		(next, 0)
 	}
 }
@@ -120,6 +125,8 @@ impl pallet_models::Config for Test {
 	type MaxDatasets = ConstU32<MAX_DATASETS>;
 	type MaxLineageDepth = ConstU32<MAX_DEPTH>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
 }
 
 /// Alice and Bob with [`INITIAL_BALANCE`], `POOR` with less than a model deposit; no datasets.

@@ -52,7 +52,7 @@ fn funded_caller<T: Config>() -> T::AccountId {
 
 /// A dataset whose pool was never paid.
 fn unpaid_dataset<T: Config>() -> DatasetId {
-	let (dataset, _) = T::Datasets::create_for_benchmark(License {
+	let (dataset, _) = T::BenchmarkHelper::create_dataset(License {
 		training_allowed: true,
 		commercial_use_allowed: true,
 		training_fee: 1_000_000,
@@ -63,7 +63,7 @@ fn unpaid_dataset<T: Config>() -> DatasetId {
 /// A dataset whose pool index already covers every version a dataset may have, so paying it
 /// walks the longest path.
 fn new_dataset<T: Config>() -> (DatasetId, DatasetVersion) {
-	let (dataset, version) = T::Datasets::create_for_benchmark(License {
+	let (dataset, version) = T::BenchmarkHelper::create_dataset(License {
 		training_allowed: true,
 		commercial_use_allowed: true,
 		training_fee: 1_000_000,
@@ -124,7 +124,7 @@ fn lineage_chain<T: Config>(models: u32, pools: u32) -> ModelId {
 			treasury,
 		};
 		let parents = parent.into_iter().collect();
-		parent = Some(T::Models::create_for_benchmark(owner.clone(), split, parents, uses));
+		parent = Some(T::BenchmarkHelper::create_model(owner.clone(), split, parents, uses));
 	}
 	parent.unwrap()
 }

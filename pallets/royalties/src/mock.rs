@@ -95,22 +95,6 @@ impl ModelInspect<AccountId, Balance> for MockModels {
 	fn max_datasets() -> u32 {
 		MAX_DATASETS_PER_MODEL
 	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn create_for_benchmark(
-		owner: AccountId,
-		split: RoyaltySplit,
-		parents: Vec<ModelId>,
-		datasets: Vec<DatasetUse>,
-	) -> ModelId {
-		TABLES.with(|t| {
-			let mut t = t.borrow_mut();
-			let id = t.models.keys().map(|id| id + 1).max().unwrap_or(0);
-			let terms = RoyaltyTerms { owner, price: 0, split, parents, datasets, usable: true };
-			t.models.insert(id, terms);
-			id
-		})
-	}
 }
 
 /// Datasets the tests grow with [`contribute`].
@@ -134,15 +118,35 @@ impl DatasetInspect<Balance> for MockDatasets {
 	fn max_versions() -> u32 {
 		MAX_VERSIONS
 	}
+}
 
-	#[cfg(feature = "runtime-benchmarks")]
-	fn create_for_benchmark(license: License<Balance>) -> (DatasetId, DatasetVersion) {
+/// Benchmark set-up on the mock's tables.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId, Balance> for MockBenchmarkHelper {
+	fn create_dataset(license: License<Balance>) -> (DatasetId, DatasetVersion) {
 		TABLES.with(|t| {
 			let mut t = t.borrow_mut();
 			let id = t.versions.keys().map(|(id, _)| id + 1).max().unwrap_or(0);
 			t.versions.insert((id, 0), 100);
 			t.fees.insert(id, license.training_fee);
 			(id, 0)
+		})
+	}
+
+	fn create_model(
+		owner: AccountId,
+		split: RoyaltySplit,
+		parents: Vec<ModelId>,
+		datasets: Vec<DatasetUse>,
+	) -> ModelId {
+		TABLES.with(|t| {
+			let mut t = t.borrow_mut();
+			let id = t.models.keys().map(|id| id + 1).max().unwrap_or(0);
+			let terms = RoyaltyTerms { owner, price: 0, split, parents, datasets, usable: true };
+			t.models.insert(id, terms);
+			id
 		})
 	}
 }
@@ -229,6 +233,8 @@ impl pallet_royalties::Config for Test {
 	type MaxVersions = ConstU32<MAX_VERSIONS>;
 	type MaxClaimAll = ConstU32<2>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
 }
 
 /// Everyone funded with [`INITIAL_BALANCE`]; the pot with its existential deposit; no models

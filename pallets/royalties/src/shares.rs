@@ -36,9 +36,14 @@ impl<T: Config> OnSharesChanged<T::AccountId> for Pallet<T> {
 			},
 		}
 	}
+}
 
-	#[cfg(feature = "runtime-benchmarks")]
-	fn prepare_worst_case(dataset: DatasetId, who: &T::AccountId) {
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> Pallet<T> {
+	/// Benchmarks: brings the state to where the next change of `who`'s shares in `dataset`
+	/// costs [`OnSharesChanged::on_shares_changed`] the most, for the datasets pallet's
+	/// weights (the runtime's benchmark helper calls it).
+	pub fn prepare_share_change_worst_case(dataset: DatasetId, who: &T::AccountId) {
 		crate::worst_case::prepare_share_change::<T>(dataset, who);
 	}
 }

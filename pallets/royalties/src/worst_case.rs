@@ -1,5 +1,6 @@
 //! Pool states at their worst case, for this pallet's benchmarks and, through
-//! `OnSharesChanged::prepare_worst_case`, the datasets pallet's.
+//! [`Pallet::prepare_share_change_worst_case`](crate::Pallet::prepare_share_change_worst_case),
+//! the datasets pallet's.
 //!
 //! Crediting a pool reads and writes its summary and one chunk; settling a holding reads the
 //! summary and one chunk per chunk its positions fall in. The worst case is a pool paid up to

@@ -20,9 +20,11 @@ impl pallet_datasets::Config for Runtime {
 	type ContributionDeposit = ContributionDeposit;
 	type MaxUriLen = ConstU32<256>;
 	type MaxPendingContributions = ConstU32<64>;
-	// 2^12: a royalty pool's index stays 13 levels deep, which bounds what paying it costs.
+	// 2^12, what a royalty pool covers (pallet_royalties::pool::MAX_VERSIONS): 64 chunks of 64.
 	type MaxVersions = ConstU32<4096>;
 	// Every share change opens a royalty position counting from its version.
 	type OnSharesChanged = Royalties;
 	type WeightInfo = pallet_datasets::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = super::benchmark_helpers::LineageBenchmarkHelper;
 }

@@ -2,6 +2,8 @@
 //! pair). Constants that several pallets share live in the crate root.
 
 mod balances;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmark_helpers;
 mod consensus;
 mod datasets;
 mod models;

@@ -24,4 +24,6 @@ impl pallet_models::Config for Runtime {
 	type MaxDatasets = ConstU32<8>;
 	type MaxLineageDepth = ConstU32<8>;
 	type WeightInfo = pallet_models::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = super::benchmark_helpers::LineageBenchmarkHelper;
 }

@@ -28,4 +28,6 @@ impl pallet_royalties::Config for Runtime {
 	type MaxVersions = <Runtime as pallet_datasets::Config>::MaxVersions;
 	type MaxClaimAll = ConstU32<16>;
 	type WeightInfo = pallet_royalties::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = super::benchmark_helpers::LineageBenchmarkHelper;
 }

@@ -1,0 +1,41 @@
+//! Benchmark set-up that crosses pallets: each Lineage pallet's `BenchmarkHelper` asks the
+//! others for the state its benchmarks need (datasets to train on, models to pay for, the
+//! royalties hook at its worst case), so none of that sits on the production traits.
+
+use alloc::vec::Vec;
+use lineage_primitives::{
+	datasets::{DatasetId, DatasetVersion, License},
+	models::{DatasetUse, ModelId, RoyaltySplit},
+};
+
+use crate::{AccountId, Balance, Royalties, Runtime};
+
+/// The runtime's helper for every Lineage pallet's benchmarks.
+pub struct LineageBenchmarkHelper;
+
+impl pallet_datasets::BenchmarkHelper<AccountId> for LineageBenchmarkHelper {
+	fn prepare_share_change(dataset: DatasetId, who: &AccountId) {
+		Royalties::prepare_share_change_worst_case(dataset, who);
+	}
+}
+
+impl pallet_models::BenchmarkHelper<Balance> for LineageBenchmarkHelper {
+	fn create_dataset(license: License<Balance>) -> (DatasetId, DatasetVersion) {
+		pallet_datasets::benchmarking::create_dataset::<Runtime>(license)
+	}
+}
+
+impl pallet_royalties::BenchmarkHelper<AccountId, Balance> for LineageBenchmarkHelper {
+	fn create_dataset(license: License<Balance>) -> (DatasetId, DatasetVersion) {
+		pallet_datasets::benchmarking::create_dataset::<Runtime>(license)
+	}
+
+	fn create_model(
+		owner: AccountId,
+		split: RoyaltySplit,
+		parents: Vec<ModelId>,
+		datasets: Vec<DatasetUse>,
+	) -> ModelId {
+		pallet_models::benchmarking::create_model::<Runtime>(owner, split, parents, datasets)
+	}
+}
