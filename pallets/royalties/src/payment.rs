@@ -9,7 +9,7 @@ use frame_support::{
 };
 use lineage_primitives::{
 	datasets::{DatasetId, DatasetInspect, DatasetVersion},
-	models::{ModelId, ModelInspect},
+	models::{ModelId, ModelInspect, RoyaltyTerms},
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -43,7 +43,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(terms.usable, Error::<T>::ModelNotActive);
 		T::Currency::transfer(payer, &Self::pot(), amount, Preservation::Preserve)?;
 
-		let division = Self::divide(model, amount)?;
+		let division = Self::divide(model, terms, amount)?;
 		ModelStatements::<T>::mutate(model, |statement| {
 			statement.revenue.saturating_accrue(amount)
 		});
@@ -60,16 +60,21 @@ impl<T: Config> Pallet<T> {
 
 	/// Credits `amount`, already in the pot, along the lineage of `model`: breadth first over
 	/// at most `MaxPaidModels` models; each part that cannot go further goes to the treasury.
+	/// `terms` are `model`'s, already read to check it is usable.
 	fn divide(
 		model: ModelId,
+		terms: RoyaltyTerms<T::AccountId, BalanceOf<T>>,
 		amount: BalanceOf<T>,
 	) -> Result<Division<BalanceOf<T>>, DispatchError> {
 		let mut division = Division::<BalanceOf<T>>::default();
 		let mut to_treasury = BalanceOf::<T>::zero();
+		let mut paid_terms = Some(terms);
 		let mut queue = VecDeque::from([(model, amount)]);
 		let mut visited = 0u32;
 		while let Some((current, part)) = queue.pop_front() {
-			let Some(terms) = T::Models::royalty_terms(current) else {
+			// The paid model comes out of the queue first.
+			let Some(terms) = paid_terms.take().or_else(|| T::Models::royalty_terms(current))
+			else {
 				to_treasury.saturating_accrue(part);
 				continue;
 			};
