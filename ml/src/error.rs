@@ -1,6 +1,7 @@
 //! Typed errors of the engine: each says what was wrong with which input, so the CLI and the
 //! node's ML service can report it without guessing.
 
+use alloc::string::String;
 use lineage_primitives::models::SpecError;
 use sp_core::H256;
 use thiserror::Error;

@@ -1,5 +1,6 @@
 //! blake2-256, the hash the chain uses for weights and metadata, also over streams.
 
+#[cfg(feature = "std")]
 use std::io::Write;
 
 use blake2::{digest::consts::U32, Blake2b, Digest};
@@ -13,11 +14,13 @@ pub fn blake2_256(bytes: &[u8]) -> H256 {
 }
 
 /// Passes writes through to `inner` while hashing them.
+#[cfg(feature = "std")]
 pub struct Blake2Writer<W> {
 	inner: W,
 	hasher: Blake2b256,
 }
 
+#[cfg(feature = "std")]
 impl<W: Write> Blake2Writer<W> {
 	/// Hashes everything written to `inner` from now on.
 	pub fn new(inner: W) -> Self {
@@ -30,6 +33,7 @@ impl<W: Write> Blake2Writer<W> {
 	}
 }
 
+#[cfg(feature = "std")]
 impl<W: Write> Write for Blake2Writer<W> {
 	fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
 		let written = self.inner.write(buf)?;

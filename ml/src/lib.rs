@@ -14,22 +14,34 @@
 //!
 //! The numeric code is off-chain and works in `f32`, with the chain-facing results (weights
 //! hash, fixed-point outputs, attribution parts) made exact at the boundary.
+//!
+//! Without the `std` feature (on by default) the crate is `no_std`: [`model`], [`inference`]
+//! (less [`evaluate`](inference::Inference::evaluate)), [`hash`], [`rng`], [`backend`] and
+//! the errors remain, enough to run a model from its spec and saved weights in a wasm
+//! runtime; training, dataset files, the blob store, the importer and the CLI need `std`.
 
 #![allow(
 	clippy::arithmetic_side_effects,
 	reason = "off-chain numeric code: float and tensor arithmetic; index arithmetic is bounded by buffer lengths"
 )]
 #![recursion_limit = "256"]
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
 
 pub mod backend;
+#[cfg(feature = "std")]
 pub mod blob;
+#[cfg(feature = "std")]
 pub mod data;
 pub mod error;
 pub mod hash;
+#[cfg(feature = "std")]
 pub mod import;
 pub mod inference;
 pub mod model;
 pub mod rng;
+#[cfg(feature = "std")]
 pub mod training;
 
 pub use error::{DataError, EngineError, StoreError};

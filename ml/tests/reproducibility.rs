@@ -1,7 +1,8 @@
 //! Training is reproducible: the same spec, data, settings and seed give bit-identical
 //! weights, run to run, on 1 or 2 threads, and with or without burn's `simd` and `rayon`
 //! features. The last claim needs two builds, so both compare against one recorded hash:
-//! `scripts/test` runs this file with the default features and with `--no-default-features`.
+//! `scripts/test` runs this file with the default features and with `--no-default-features
+//! --features std` (no `simd`, no `rayon`).
 //!
 //! The recorded hash is for x86-64 (the reference machines); matrix kernels are picked at run
 //! time from the CPU's instruction set, so another architecture may record another hash.

@@ -54,6 +54,9 @@ pub trait DatasetInspect<Balance> {
 	/// Royalties for a model trained on that version are split over exactly these shares.
 	fn shares_at(dataset: DatasetId, version: DatasetVersion) -> Option<Shares>;
 
+	/// The latest version of `dataset`, if it exists. Versions only grow.
+	fn latest_version(dataset: DatasetId) -> Option<DatasetVersion>;
+
 	/// Most versions a dataset may have. Pallets that size storage by versions check their
 	/// own bound against it in `integrity_test`.
 	fn max_versions() -> u32;

@@ -125,7 +125,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations run on the next runtime upgrade. Each entry is versioned
 /// (`VersionedMigration`), so running one twice is impossible; on a chain already at the
 /// target version (every chain started from this runtime's genesis) each is a no-op.
-type Migrations = (pallet_royalties::migrations::v2::MigrateToChunkedPools<Runtime>,);
+type Migrations = (
+	pallet_royalties::migrations::v2::MigrateToChunkedPools<Runtime>,
+	pallet_royalties::migrations::v3::MigrateToOneWritePools<Runtime>,
+);
 
 /// Executive: handles dispatch to the various pallets.
 pub type Executive = frame_executive::Executive<

@@ -3,6 +3,8 @@
 //! whose scaled form does not fit an `i32` are refused, never clamped, so a broken model
 //! cannot pass for a working one.
 
+use alloc::vec::Vec;
+
 use crate::error::EngineError;
 
 /// `round(value · scale)` as an `i32`, or `None` if `value` is not finite or too large.
@@ -11,7 +13,7 @@ pub fn to_fixed(value: f32, scale: u32) -> Option<i32> {
 		return None;
 	}
 	// In f64 every f32 times every u32 scale is exact, so rounding happens once.
-	let scaled = (f64::from(value) * f64::from(scale)).round();
+	let scaled = libm::round(f64::from(value) * f64::from(scale));
 	if scaled < f64::from(i32::MIN) || scaled > f64::from(i32::MAX) {
 		return None;
 	}

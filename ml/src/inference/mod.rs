@@ -7,12 +7,15 @@
 
 pub mod canonical;
 
+use alloc::{format, vec::Vec};
 use burn::{prelude::*, store::ModuleRecord, tensor::Bytes};
 use lineage_primitives::models::{ModelSpec, Task};
 
 pub use lineage_primitives::outputs::{agree, max_deviation};
 
-use crate::{data::Dataset, error::EngineError, model::Network, training::Metric};
+#[cfg(feature = "std")]
+use crate::{data::Dataset, training::Metric};
+use crate::{error::EngineError, model::Network};
 
 /// Inputs are run in chunks of this many samples, which bounds the memory one call needs.
 pub const CHUNK: usize = 1024;
@@ -97,6 +100,7 @@ impl Inference {
 
 	/// The model's metric on a labelled dataset: accuracy for a classifier, mean squared
 	/// error for a regressor (computed on the raw outputs, in `f64`).
+	#[cfg(feature = "std")]
 	pub fn evaluate(&self, dataset: &Dataset) -> Result<Metric, EngineError> {
 		dataset.check_fits(&self.spec)?;
 		let raw = self.run_raw(dataset.inputs())?;

@@ -1,6 +1,7 @@
 //! Dropout with masks from the engine's seeded stream instead of burn's global RNG, so a
 //! training run's dropout is decided by its seed alone.
 
+use alloc::vec::Vec;
 use burn::prelude::*;
 
 use crate::rng::SplitMix64;

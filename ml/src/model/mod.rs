@@ -7,6 +7,7 @@
 
 mod dropout;
 
+use alloc::{vec, vec::Vec};
 use burn::{
 	module::{Param, ParamId},
 	nn::{
@@ -79,7 +80,7 @@ struct Init<'a> {
 impl Init<'_> {
 	fn param<const D: usize>(&mut self, shape: [usize; D], fan_in: usize) -> Param<Tensor<D>> {
 		// PyTorch's and burn's default: uniform in ±1/√fan_in for weights and biases alike.
-		let bound = 1.0 / (fan_in.max(1) as f32).sqrt();
+		let bound = 1.0 / libm::sqrtf(fan_in.max(1) as f32);
 		let count: usize = shape.iter().product();
 		let values: Vec<f32> = (0..count).map(|_| self.rng.next_symmetric(bound)).collect();
 		let tensor = Tensor::<D>::from_data(TensorData::new(values, shape), self.device);

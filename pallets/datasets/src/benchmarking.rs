@@ -57,6 +57,28 @@ pub fn create_dataset<T: Config>(license: License<BalanceOf<T>>) -> (DatasetId, 
 	(id, 0)
 }
 
+/// Publishes versions of `dataset` up to `latest` (one item each, as if each had been a
+/// contribution of one item), which becomes its latest version; for dependent pallets'
+/// benchmarks that need a dataset with many versions without accepting that many
+/// contributions.
+pub fn publish_versions<T: Config>(dataset: DatasetId, latest: DatasetVersion) {
+	let Some(mut record) = Datasets::<T>::get(dataset) else { return };
+	for version in record.latest_version.saturating_add(1)..=latest {
+		record.item_count = record.item_count.saturating_add(1);
+		Versions::<T>::insert(
+			dataset,
+			version,
+			VersionRecord::<T> {
+				root: record.root,
+				item_count: record.item_count,
+				created_at: frame_system::Pallet::<T>::block_number(),
+			},
+		);
+	}
+	record.latest_version = record.latest_version.max(latest);
+	Datasets::<T>::insert(dataset, record);
+}
+
 /// A dataset whose pending list holds `pending` contributions from distinct contributors.
 fn dataset_with_pending<T: Config>(pending: u32) -> (T::AccountId, DatasetId) {
 	let curator = funded::<T>("curator", 0);

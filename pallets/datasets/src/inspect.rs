@@ -22,6 +22,10 @@ impl<T: Config> DatasetInspect<BalanceOf<T>> for Pallet<T> {
 		Versions::<T>::get(dataset, version).map(|record| record.item_count)
 	}
 
+	fn latest_version(dataset: DatasetId) -> Option<DatasetVersion> {
+		Datasets::<T>::get(dataset).map(|record| record.latest_version)
+	}
+
 	fn max_versions() -> u32 {
 		<T::MaxVersions as frame_support::traits::Get<u32>>::get()
 	}

@@ -55,10 +55,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `Datasets::ContributorShares` (r:1 w:1)
 	/// Proof: `Datasets::ContributorShares` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
-	/// Storage: `Royalties::Pools` (r:1 w:0)
-	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(2110), added: 4585, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Contributors` (r:1 w:1)
 	/// Proof: `Royalties::Contributors` (`max_values`: None, `max_size`: Some(49278), added: 51753, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::PoolChunks` (r:1 w:0)
+	/// Proof: `Royalties::PoolChunks` (`max_values`: None, `max_size`: Some(2106), added: 4581, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::PoolsOf` (r:0 w:1)
 	/// Proof: `Royalties::PoolsOf` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Datasets::Versions` (r:0 w:1)
@@ -71,8 +71,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `672`
 		//  Estimated: `52743`
-		// Minimum execution time: 89_593_000 picoseconds.
-		Weight::from_parts(102_552_000, 52743)
+		// Minimum execution time: 91_016_000 picoseconds.
+		Weight::from_parts(95_872_000, 52743)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -92,8 +92,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1855`
 		//  Estimated: `3918`
-		// Minimum execution time: 91_566_000 picoseconds.
-		Weight::from_parts(118_636_000, 3918)
+		// Minimum execution time: 82_503_000 picoseconds.
+		Weight::from_parts(87_360_000, 3918)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -109,23 +109,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Datasets::PendingContributions` (`max_values`: None, `max_size`: Some(270), added: 2745, mode: `MaxEncodedLen`)
 	/// Storage: `Datasets::ContributorShares` (r:1 w:1)
 	/// Proof: `Datasets::ContributorShares` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
-	/// Storage: `Royalties::Pools` (r:1 w:0)
-	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(2110), added: 4585, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Contributors` (r:1 w:1)
 	/// Proof: `Royalties::Contributors` (`max_values`: None, `max_size`: Some(49278), added: 51753, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::PoolChunks` (r:1 w:0)
-	/// Proof: `Royalties::PoolChunks` (`max_values`: None, `max_size`: Some(2074), added: 4549, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::PoolChunks` (`max_values`: None, `max_size`: Some(2106), added: 4581, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::PoolsOf` (r:0 w:1)
 	/// Proof: `Royalties::PoolsOf` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Datasets::Versions` (r:0 w:1)
 	/// Proof: `Datasets::Versions` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn accept_contribution() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `57329`
+		//  Measured:  `54556`
 		//  Estimated: `52743`
-		// Minimum execution time: 201_870_000 picoseconds.
-		Weight::from_parts(349_639_000, 52743)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Minimum execution time: 177_714_000 picoseconds.
+		Weight::from_parts(186_046_000, 52743)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Datasets::Contributions` (r:1 w:1)
@@ -142,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2922`
 		//  Estimated: `3918`
-		// Minimum execution time: 86_619_000 picoseconds.
-		Weight::from_parts(110_054_000, 3918)
+		// Minimum execution time: 82_442_000 picoseconds.
+		Weight::from_parts(87_600_000, 3918)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -159,8 +157,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2404`
 		//  Estimated: `3735`
-		// Minimum execution time: 85_026_000 picoseconds.
-		Weight::from_parts(114_950_000, 3735)
+		// Minimum execution time: 76_284_000 picoseconds.
+		Weight::from_parts(80_700_000, 3735)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -172,8 +170,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `710`
 		//  Estimated: `3918`
-		// Minimum execution time: 19_078_000 picoseconds.
-		Weight::from_parts(21_112_000, 3918)
+		// Minimum execution time: 19_018_000 picoseconds.
+		Weight::from_parts(20_531_000, 3918)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -192,10 +190,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1058 + p * (275 ±0)`
 		//  Estimated: `3918 + p * (2603 ±0)`
-		// Minimum execution time: 59_498_000 picoseconds.
-		Weight::from_parts(60_881_000, 3918)
-			// Standard Error: 156_120
-			.saturating_add(Weight::from_parts(53_989_699, 0).saturating_mul(p.into()))
+		// Minimum execution time: 59_208_000 picoseconds.
+		Weight::from_parts(64_999_079, 3918)
+			// Standard Error: 95_738
+			.saturating_add(Weight::from_parts(48_333_941, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -207,38 +205,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(102_552_000, 52743)
+		Weight::from_parts(95_872_000, 52743)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn propose_contribution() -> Weight {
-		Weight::from_parts(118_636_000, 3918)
+		Weight::from_parts(87_360_000, 3918)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn accept_contribution() -> Weight {
-		Weight::from_parts(349_639_000, 52743)
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
+		Weight::from_parts(186_046_000, 52743)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn reject_contribution() -> Weight {
-		Weight::from_parts(110_054_000, 3918)
+		Weight::from_parts(87_600_000, 3918)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_contribution() -> Weight {
-		Weight::from_parts(114_950_000, 3735)
+		Weight::from_parts(80_700_000, 3735)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn transfer_curator() -> Weight {
-		Weight::from_parts(21_112_000, 3918)
+		Weight::from_parts(20_531_000, 3918)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn retire(p: u32, ) -> Weight {
-		Weight::from_parts(60_881_000, 3918)
-			.saturating_add(Weight::from_parts(53_989_699, 0).saturating_mul(p.into()))
+		Weight::from_parts(64_999_079, 3918)
+			.saturating_add(Weight::from_parts(48_333_941, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))

@@ -90,6 +90,15 @@ impl DatasetInspect<Balance> for MockDatasets {
 		Self::license_at(dataset, version).map(|_| 1)
 	}
 
+	fn latest_version(dataset: DatasetId) -> Option<DatasetVersion> {
+		DATASETS.with(|d| {
+			d.borrow()
+				.range((dataset, 0)..=(dataset, DatasetVersion::MAX))
+				.next_back()
+				.map(|((_, version), _)| *version)
+		})
+	}
+
 	fn max_versions() -> u32 {
 		// The models pallet never asks either.
 		u32::MAX

@@ -1,7 +1,7 @@
 //! Benchmarks of every call, with components that count the work a call does (see
 //! [`charges`](crate::charges)): models reached and pools credited by a payment, positions
 //! settled and chunks read by a claim, pools gone through by `claim_all`; every pool's
-//! summary as long as a dataset's versions allow. And two showing that a payment's cost does not depend on how
+//! chunk read at its longest. And two showing that a payment's cost does not depend on how
 //! many contributors a dataset has: `pay_with_contributors`, at a fixed state size, and its
 //! control `pay_with_other_contributors`, which grows the state instead.
 
@@ -60,15 +60,14 @@ fn unpaid_dataset<T: Config>() -> DatasetId {
 	dataset
 }
 
-/// A dataset whose pool index already covers every version a dataset may have, so paying it
-/// walks the longest path.
+/// A dataset whose pool's first chunk is full, so paying it reads and writes the longest chunk.
 fn new_dataset<T: Config>() -> (DatasetId, DatasetVersion) {
 	let (dataset, version) = T::BenchmarkHelper::create_dataset(License {
 		training_allowed: true,
 		commercial_use_allowed: true,
 		training_fee: 1_000_000,
 	});
-	worst_case::deepen_pool::<T>(dataset).unwrap();
+	worst_case::fill_first_chunk::<T>(dataset).unwrap();
 	(dataset, version)
 }
 
@@ -199,16 +198,18 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(payer), dataset, version);
 
-		assert!(Pools::<T>::get(dataset).paid_in > 0);
+		assert!(PoolChunks::<T>::get(dataset, 0).paid_in > 0);
 	}
 
-	/// `p` positions settled, `c` chunks read.
+	/// `p` positions settled, `c` chunks read: the dataset's versions span `c` chunks and the
+	/// positions start in the first.
 	#[benchmark]
-	fn claim(p: Linear<1, { T::MaxVersions::get() }>, c: Linear<0, { Pallet::<T>::max_chunks() }>) {
+	fn claim(p: Linear<1, { T::MaxVersions::get() }>, c: Linear<1, { Pallet::<T>::max_chunks() }>) {
 		let dataset = unpaid_dataset::<T>();
 		let who = funded_caller::<T>();
-		worst_case::owed_holding::<T>(dataset, &who, &worst_case::spread_versions::<T>(p, c))
-			.unwrap();
+		worst_case::span_chunks::<T>(dataset, c);
+		let versions = worst_case::spread_versions::<T>(p, c);
+		worst_case::owed_holding::<T>(dataset, &who, &versions, c).unwrap();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), dataset);
@@ -216,14 +217,14 @@ mod benchmarks {
 		assert_eq!(Contributors::<T>::get(dataset, &who).settled, 0);
 	}
 
-	/// `n` pools of one position each, needing no chunk: what each further position and
+	/// `n` pools of one position each, reading one chunk each: what each further position and
 	/// chunk costs is `claim`'s.
 	#[benchmark]
 	fn claim_all(n: Linear<1, { T::MaxClaimAll::get() }>) {
 		let who = funded_caller::<T>();
 		for _ in 0..n {
 			let dataset = unpaid_dataset::<T>();
-			worst_case::owed_holding::<T>(dataset, &who, &[0]).unwrap();
+			worst_case::owed_holding::<T>(dataset, &who, &[0], 1).unwrap();
 		}
 
 		#[extrinsic_call]

@@ -2,7 +2,7 @@
 //!
 //! The benchmark components count work, not configuration: `pay(m, p)` is `m` models reached
 //! and `p` pools credited in all; `claim(p, c)` is `p` positions settled and `c` accumulator
-//! chunks read; `claim_all(n)` is `n` pools of one position each, to which each pool's extra
+//! chunks read; `claim_all(n)` is `n` pools of one position and one chunk each, to which each pool's extra
 //! positions and chunks are added with `claim`'s slopes.
 
 use frame_support::{traits::Get, weights::Weight};
@@ -49,10 +49,10 @@ impl<T: Config> Pallet<T> {
 		T::WeightInfo::claim(walk.positions.max(1), walk.chunks)
 	}
 
-	/// What one pool of a `claim_all` costs beyond the single position `claim_all(n)` was
-	/// measured with.
+	/// What one pool of a `claim_all` costs beyond the single position and chunk
+	/// `claim_all(n)` was measured with.
 	pub(crate) fn claim_all_extra(walk: pool::Walk) -> Weight {
-		Self::claim_weight(walk).saturating_sub(T::WeightInfo::claim(1, 0))
+		Self::claim_weight(walk).saturating_sub(T::WeightInfo::claim(1, 1))
 	}
 
 	/// What `claim_all` charges up front: every pool at its worst.

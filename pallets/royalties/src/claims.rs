@@ -12,8 +12,10 @@ use lineage_primitives::datasets::DatasetId;
 use sp_runtime::{traits::Saturating, DispatchError};
 
 use crate::{
-	pool::Walk, store::StoredChunks, BalanceOf, Config, Contributors, Earnings, Error, Event,
-	OwnerEarnings, Pallet, Pools, PoolsOf, WeightInfo,
+	pool::{self, Walk},
+	store::StoredChunks,
+	BalanceOf, Config, Contributors, Earnings, Error, Event, OwnerEarnings, Pallet, Pools, PoolsOf,
+	WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
@@ -23,17 +25,17 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		dataset: DatasetId,
 	) -> Result<(BalanceOf<T>, Walk), DispatchError> {
-		let mut pool = Pools::<T>::get(dataset);
 		let chunks = StoredChunks::<T>::of(dataset);
 		let mut account = Contributors::<T>::get(dataset, who);
 		let (owed, walk) =
-			pool.settle(&chunks, &mut account.holding).map_err(|_| Error::<T>::Overflow)?;
+			pool::settle(&chunks, &mut account.holding).map_err(|_| Error::<T>::Overflow)?;
 		account.settled.saturating_accrue(owed);
 		account.earned.saturating_accrue(owed);
 		let amount = core::mem::take(&mut account.settled);
 		if amount > 0 {
-			pool.record_payout(amount).map_err(|_| Error::<T>::Overflow)?;
-			Pools::<T>::insert(dataset, pool);
+			let mut payouts = Pools::<T>::get(dataset);
+			payouts.record_payout(amount).map_err(|_| Error::<T>::Overflow)?;
+			Pools::<T>::insert(dataset, payouts);
 			T::Currency::transfer(&Self::pot(), who, amount, Preservation::Preserve)?;
 			Self::deposit_event(Event::RoyaltiesClaimed { dataset, who: who.clone(), amount });
 		}
@@ -87,10 +89,9 @@ impl<T: Config> Pallet<T> {
 
 	/// What `who` can claim from and has earned in `dataset`'s pool.
 	pub fn dataset_earnings(who: &T::AccountId, dataset: DatasetId) -> Earnings<BalanceOf<T>> {
-		let pool = Pools::<T>::get(dataset);
 		let chunks = StoredChunks::<T>::of(dataset);
 		let account = Contributors::<T>::get(dataset, who);
-		let (pending, _) = pool.pending(&chunks, &account.holding).unwrap_or_default();
+		let (pending, _) = pool::pending(&chunks, &account.holding).unwrap_or_default();
 		Earnings {
 			claimable: account.settled.saturating_add(pending),
 			earned: account.earned.saturating_add(pending),

@@ -1,9 +1,15 @@
 //! `try_state` invariants, checked after every unit test and by `try-runtime`.
 
+use alloc::collections::BTreeSet;
 use frame_support::{ensure, traits::fungible::Inspect};
+use lineage_primitives::datasets::DatasetId;
 use sp_runtime::TryRuntimeError;
 
-use crate::{Config, Contributors, OwnerEarnings, Pallet, Pools, PoolsOf};
+use crate::{
+	pool::{self, ChunkStore},
+	store::StoredChunks,
+	Config, Contributors, OwnerEarnings, Pallet, PoolChunks, Pools, PoolsOf,
+};
 
 impl<T: Config> Pallet<T> {
 	/// Checks that the pot holds exactly what is owed (plus its existential deposit and the
@@ -11,9 +17,18 @@ impl<T: Config> Pallet<T> {
 	/// more than rounding explains, and that holdings are well formed.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut held_for_pools = 0u128;
-		for (dataset, pool) in Pools::<T>::iter() {
-			let in_pool =
-				pool.paid_in.checked_sub(pool.paid_out).ok_or("pool paid out more than in")?;
+		let mut datasets: BTreeSet<DatasetId> =
+			PoolChunks::<T>::iter_keys().map(|(d, _)| d).collect();
+		datasets.extend(Pools::<T>::iter_keys());
+		for dataset in datasets {
+			let chunks = StoredChunks::<T>::of(dataset);
+			ensure!(
+				PoolChunks::<T>::iter_key_prefix(dataset).all(|index| index <= chunks.top_chunk()),
+				"a pool chunk above its dataset's latest version"
+			);
+			let (paid_in, dust) = pool::paid_in_and_dust(&chunks);
+			let paid_out = Pools::<T>::get(dataset).paid_out;
+			let in_pool = paid_in.checked_sub(paid_out).ok_or("pool paid out more than in")?;
 			held_for_pools = held_for_pools.saturating_add(in_pool);
 
 			let (mut owed, mut holdings) = (0u128, 0u128);
@@ -35,7 +50,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(owed <= in_pool, "a pool owes more than it holds");
 			// Rounding keeps at most the payments' dust and a fraction of a planck per holding.
 			ensure!(
-				in_pool.saturating_sub(owed) <= pool.dust.saturating_add(holdings),
+				in_pool.saturating_sub(owed) <= dust.saturating_add(holdings),
 				"a pool holds more than rounding explains"
 			);
 		}

@@ -16,7 +16,7 @@
 //!     by the parent's own split, down to [`Config::MaxPaidModels`] models per payment; what
 //!     would go further goes to the treasury;
 //!   - **data**: divided by attribution weight among the dataset versions the model was
-//!     trained on and credited to each dataset's [`pool`]: two writes, whatever the number of
+//!     trained on and credited to each dataset's [`pool`]: one write, whatever the number of
 //!     contributors or versions;
 //!   - **treasury**: credited to [`Config::TreasuryAccount`], which claims like an owner;
 //!     it also receives every rounding remainder of the split, so nothing is lost.
@@ -87,6 +87,9 @@ pub trait BenchmarkHelper<AccountId, Balance> {
 		license: lineage_primitives::datasets::License<Balance>,
 	) -> (DatasetId, DatasetVersion);
 
+	/// Publishes versions of `dataset` up to `latest`, which becomes its latest version.
+	fn publish_versions(dataset: DatasetId, latest: DatasetVersion);
+
 	/// Registers a usable, commercial model owned by `owner` (funded as needed).
 	fn create_model(
 		owner: AccountId,
@@ -132,7 +135,7 @@ pub mod pallet {
 	use sp_runtime::traits::AccountIdConversion;
 
 	/// The in-code storage version: 2 since pools keep their accumulators in chunks.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -187,15 +190,22 @@ pub mod pallet {
 		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, BalanceOf<Self>>;
 	}
 
-	/// Each dataset's pool summary.
+	/// What each dataset's pool paid out; written by claims only.
 	#[pallet::storage]
 	pub type Pools<T> = StorageMap<_, Twox64Concat, DatasetId, pool::PoolState, ValueQuery>;
 
-	/// Per-version accumulators of each dataset's pool, by chunk index
-	/// ([`pool::VERSIONS_PER_CHUNK`] versions per chunk).
+	/// Each dataset's pool by chunk index ([`pool::VERSIONS_PER_CHUNK`] versions per chunk):
+	/// per-version accumulators and what was paid into them. A payment writes one.
 	#[pallet::storage]
-	pub type PoolChunks<T> =
-		StorageDoubleMap<_, Twox64Concat, DatasetId, Twox64Concat, u32, pool::Chunk, ValueQuery>;
+	pub type PoolChunks<T> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		DatasetId,
+		Twox64Concat,
+		u32,
+		pool::PoolChunk,
+		ValueQuery,
+	>;
 
 	/// Contributors' positions and settled earnings in each pool.
 	#[pallet::storage]

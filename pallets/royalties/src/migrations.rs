@@ -5,9 +5,16 @@
 //! with each chunk's sum in the pool's summary; a contributor's positions lose their own debts
 //! for one debt per holding (what each position was owed is settled into `settled` first, so
 //! nobody gains or loses a planck); `ModelRevenue` and `ModelOwnerEarned` become one
-//! `ModelStatements` item. Every pool, holding and model is migrated in the upgrade's block:
-//! fine for the state a young chain has; a chain with many pools would move this to
-//! `pallet-migrations` (multi-block) first.
+//! `ModelStatements` item.
+//!
+//! **v2 → v3** ([`v3::MigrateToOneWritePools`]): a payment writes one chunk and nothing else.
+//! Chunk sums leave the pool's summary (a claim reads the chunks from the dataset's latest
+//! version's down instead); what was paid in and its dust move into the chunks (the first
+//! chunk takes a v2 pool's totals); the summary keeps only what was paid out.
+//!
+//! Each migration moves every pool, holding and model in the upgrade's block: fine for the
+//! state a young chain has; a chain with many pools would move this to `pallet-migrations`
+//! (multi-block) first.
 
 use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{
@@ -19,9 +26,8 @@ use sp_core::U256;
 use sp_runtime::Saturating;
 
 use crate::{
-	pool::{Chunk, ChunkSums, Holding, PoolState, Position, ACC_SCALE, VERSIONS_PER_CHUNK},
+	pool::{Holding, Position, ACC_SCALE, VERSIONS_PER_CHUNK},
 	BalanceOf, Config, ContributorAccount, Contributors, ModelStatement, ModelStatements, Pallet,
-	PoolChunks, Pools,
 };
 
 /// The v1 layout, as it was stored.
@@ -99,9 +105,39 @@ pub mod v1 {
 		StorageMap<Pallet<T>, Twox64Concat, ModelId, BalanceOf<T>>;
 }
 
-/// The v1 → v2 migration.
+/// The v1 → v2 migration, and the v2 layout it writes.
+// `storage_alias` generates undocumented prefix types.
+#[allow(missing_docs)]
 pub mod v2 {
 	use super::*;
+
+	/// A v2 pool's per-version accumulators of one chunk.
+	pub type Chunk = BoundedVec<U256, ConstU32<VERSIONS_PER_CHUNK>>;
+
+	/// A v2 pool's chunk sums, by chunk index.
+	pub type ChunkSums = BoundedVec<U256, ConstU32<64>>;
+
+	/// A v2 pool's summary: each chunk's sum and the pool's totals.
+	#[derive(Clone, Default, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+	pub struct PoolState {
+		/// Each chunk's sum of accumulators.
+		pub chunk_sums: ChunkSums,
+		/// Paid in over the pool's life.
+		pub paid_in: u128,
+		/// Paid out over the pool's life.
+		pub paid_out: u128,
+		/// Rounding kept at payment time.
+		pub dust: u128,
+	}
+
+	/// v2 pool summaries.
+	#[frame_support::storage_alias]
+	pub type Pools<T: Config> = StorageMap<Pallet<T>, Twox64Concat, DatasetId, PoolState>;
+
+	/// v2 pool chunks: accumulators only.
+	#[frame_support::storage_alias]
+	pub type PoolChunks<T: Config> =
+		StorageDoubleMap<Pallet<T>, Twox64Concat, DatasetId, Twox64Concat, u32, Chunk>;
 
 	/// Reads and writes, counted as the migration goes.
 	#[derive(Default)]
@@ -273,6 +309,63 @@ pub mod v2 {
 		1,
 		2,
 		UncheckedMigrateToChunkedPools<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}
+
+/// The v2 → v3 migration.
+pub mod v3 {
+	use super::*;
+	use crate::pool::{PoolChunk, PoolState};
+
+	/// Moves v2 state to v3 (see the module's documentation).
+	pub struct UncheckedMigrateToOneWritePools<T>(PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateToOneWritePools<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let (mut reads, mut writes) = (0u64, 0u64);
+			let pools: Vec<_> = v2::Pools::<T>::drain().collect();
+			for (dataset, old) in pools {
+				let old_chunks: Vec<_> = v2::PoolChunks::<T>::drain_prefix(dataset).collect();
+				reads = reads.saturating_add(1).saturating_add(old_chunks.len() as u64);
+				let mut chunks: BTreeMap<u32, PoolChunk> = old_chunks
+					.into_iter()
+					.map(|(index, accumulators)| {
+						(index, PoolChunk { accumulators, paid_in: 0, dust: 0 })
+					})
+					.collect();
+				// Totals were kept per pool; per chunk they only need to sum right, so the
+				// first chunk takes them.
+				if old.paid_in > 0 || old.dust > 0 {
+					let first = chunks.entry(0).or_default();
+					first.paid_in = old.paid_in;
+					first.dust = old.dust;
+				}
+				for (index, chunk) in chunks {
+					crate::PoolChunks::<T>::insert(dataset, index, chunk);
+					writes.saturating_inc();
+				}
+				// Drained above; a pool that never paid out needs no entry.
+				writes.saturating_inc();
+				if old.paid_out > 0 {
+					crate::Pools::<T>::insert(dataset, PoolState { paid_out: old.paid_out });
+				}
+			}
+			T::DbWeight::get().reads_writes(reads, writes)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(_: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// [`UncheckedMigrateToOneWritePools`], run only at storage version 2, which it sets to 3.
+	pub type MigrateToOneWritePools<T> = VersionedMigration<
+		2,
+		3,
+		UncheckedMigrateToOneWritePools<T>,
 		Pallet<T>,
 		<T as frame_system::Config>::DbWeight,
 	>;

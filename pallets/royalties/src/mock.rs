@@ -115,6 +115,16 @@ impl DatasetInspect<Balance> for MockDatasets {
 		TABLES.with(|t| t.borrow().versions.get(&(dataset, version)).copied())
 	}
 
+	fn latest_version(dataset: DatasetId) -> Option<DatasetVersion> {
+		TABLES.with(|t| {
+			t.borrow()
+				.versions
+				.range((dataset, 0)..=(dataset, u32::MAX))
+				.next_back()
+				.map(|((_, version), _)| *version)
+		})
+	}
+
 	fn max_versions() -> u32 {
 		MAX_VERSIONS
 	}
@@ -133,6 +143,10 @@ impl crate::BenchmarkHelper<AccountId, Balance> for MockBenchmarkHelper {
 			t.fees.insert(id, license.training_fee);
 			(id, 0)
 		})
+	}
+
+	fn publish_versions(dataset: DatasetId, latest: DatasetVersion) {
+		publish_versions(dataset, latest, 100);
 	}
 
 	fn create_model(
@@ -177,6 +191,17 @@ pub(crate) fn add_model(
 		usable: true,
 	};
 	TABLES.with(|t| t.borrow_mut().models.insert(model, terms));
+}
+
+/// Makes versions of `dataset` up to `latest` exist, those not yet there with `shares` shares,
+/// without reporting share changes: for state the tests write directly.
+pub(crate) fn publish_versions(dataset: DatasetId, latest: DatasetVersion, shares: Shares) {
+	TABLES.with(|t| {
+		let mut t = t.borrow_mut();
+		for version in 0..=latest {
+			t.versions.entry((dataset, version)).or_insert(shares);
+		}
+	})
 }
 
 /// Marks `model` as deprecated or revoked.

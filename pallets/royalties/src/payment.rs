@@ -17,8 +17,10 @@ use sp_runtime::{
 };
 
 use crate::{
-	charges::PaidWork, pool::PoolError, store::StoredChunks, BalanceOf, Config, Error, Event,
-	ModelStatements, OwnerEarnings, Pallet, Pools, RoyaltyPayer,
+	charges::PaidWork,
+	pool::{self, PoolError},
+	store::StoredChunks,
+	BalanceOf, Config, Error, Event, ModelStatements, OwnerEarnings, Pallet, RoyaltyPayer,
 };
 
 /// Where one payment went, for its event, and what dividing it went through.
@@ -156,13 +158,9 @@ impl<T: Config> Pallet<T> {
 		}
 		// Models name existing versions only; were one missing, its part goes to the treasury.
 		let Some(shares) = T::Datasets::shares_at(dataset, version) else { return Ok(false) };
-		let mut pool = Pools::<T>::get(dataset);
 		let mut chunks = StoredChunks::<T>::of(dataset);
-		match pool.credit(&mut chunks, version, amount, shares) {
-			Ok(_) => {
-				Pools::<T>::insert(dataset, pool);
-				Ok(true)
-			},
+		match pool::credit(&mut chunks, version, amount, shares) {
+			Ok(_) => Ok(true),
 			Err(PoolError::NoShares) => Ok(false),
 			Err(PoolError::Overflow) => Err(Error::<T>::Overflow.into()),
 			Err(error @ (PoolError::VersionOutOfRange | PoolError::TooManyPositions)) => {

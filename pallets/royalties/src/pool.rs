@@ -1,4 +1,4 @@
-//! Versioned reward pools: what a dataset's contributors are owed, kept in two storage writes
+//! Versioned reward pools: what a dataset's contributors are owed, kept in one storage write
 //! per payment, whatever the number of contributors or versions.
 //!
 //! A payment for a model trained on version `V` of a dataset must reach exactly the
@@ -6,11 +6,15 @@
 //! version gets a per-share accumulator `acc[V]` (fixed point, [`ACC_SCALE`]); a payment of
 //! `A` at version `V`, whose total shares are `S[V]`, adds `⌊A·SCALE/S[V]⌋` to `acc[V]`.
 //!
+//! The accumulators are stored in [`PoolChunk`]s of [`VERSIONS_PER_CHUNK`] versions, each with
+//! what was paid into its versions, so a payment reads and writes one chunk and nothing else.
+//!
 //! A contributor's shares are a list of [`Position`]s: `shares` added at `version`. Such a
 //! position earns from every payment at a version `≥ version`, i.e. from the suffix sum
-//! `Σ_{V ≥ version} acc[V]`. The accumulators are stored in chunks of [`VERSIONS_PER_CHUNK`]
-//! versions, and the pool's summary keeps each chunk's sum, so a suffix sum is one chunk read
-//! plus additions in memory, and a payment writes the summary and one chunk.
+//! `Σ_{V ≥ version} acc[V]`. Settling a holding reads its pool's chunks from the top one (the
+//! chunk of the dataset's latest version: no payment can be above it) down to the chunk of its
+//! oldest position, each once. Shares are added at a dataset's newest version, whose chunk is
+//! the top one, so opening a position reads one chunk.
 //!
 //! A contributor's [`Holding`] remembers one `debt`: the scaled amount already accounted for,
 //! `Σ shares·suffix` as of the last settlement (plus, for positions opened since, their
@@ -23,9 +27,14 @@
 //! Rounding never creates money: contributors are owed at most `Σ increment · shares / SCALE`
 //! over the payments that reach them, which is at most what was paid. What is paid in but
 //! not owed stays in the pool. It is bounded: the floor of each payment's per-share increment
-//! (summed in [`PoolState::dust`]) plus less than one planck per holding, carried to its next
-//! settlement. So `paid_in − owed ≤ dust + holdings` and `owed ≤ paid_in` are the exact
-//! bounds.
+//! (summed in each chunk's [`dust`](PoolChunk::dust)) plus less than one planck per holding,
+//! carried to its next settlement. So `paid_in − owed ≤ dust + holdings` and
+//! `owed ≤ paid_in` are the exact bounds.
+//!
+//! Range: an increment is at most `amount · SCALE` and a chunk's `paid_in` is a checked
+//! `u128`, so a chunk's accumulators sum to less than `2^188` and a whole pool's (64 chunks)
+//! to less than `2^194`: suffix sums and `shares · suffix` (shares below `2^64`) stay far
+//! inside `U256`.
 
 use alloc::vec::Vec;
 use codec::{Decode, Encode, MaxEncodedLen};
@@ -48,18 +57,29 @@ pub const MAX_CHUNKS: u32 = 64;
 /// Most versions a pool covers; a dataset may not have more (checked by `integrity_test`).
 pub const MAX_VERSIONS: u32 = VERSIONS_PER_CHUNK * MAX_CHUNKS;
 
-/// Each chunk's sum of accumulators, by chunk index.
-pub type ChunkSums = BoundedVec<U256, ConstU32<MAX_CHUNKS>>;
-
 /// The accumulators of one chunk's versions, by offset in the chunk; missing ones are zero.
-pub type Chunk = BoundedVec<U256, ConstU32<VERSIONS_PER_CHUNK>>;
+pub type Accumulators = BoundedVec<U256, ConstU32<VERSIONS_PER_CHUNK>>;
+
+/// One chunk of a pool: its versions' accumulators and what was paid into them.
+#[derive(Clone, Default, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct PoolChunk {
+	/// Per-share accumulators, by offset in the chunk.
+	pub accumulators: Accumulators,
+	/// Paid into this chunk's versions over the pool's life.
+	pub paid_in: u128,
+	/// The floor of each of those payments' per-share increment, summed: an upper bound of
+	/// what rounding kept from contributors at payment time.
+	pub dust: u128,
+}
 
 /// Where a pool's chunks live: storage in the pallet, a map in tests. Absent chunks are empty.
 pub trait ChunkStore {
 	/// The chunk at `index`.
-	fn chunk(&self, index: u32) -> Chunk;
+	fn chunk(&self, index: u32) -> PoolChunk;
 	/// Replaces the chunk at `index`.
-	fn set_chunk(&mut self, index: u32, chunk: Chunk);
+	fn set_chunk(&mut self, index: u32, chunk: PoolChunk);
+	/// The highest chunk a payment may have reached: no chunk above it holds anything.
+	fn top_chunk(&self) -> u32;
 }
 
 /// Why a pool operation was refused. Nothing is changed when one is returned.
@@ -75,18 +95,19 @@ pub enum PoolError {
 	Overflow,
 }
 
-/// A pool's summary, stored once per dataset.
+/// What a pool paid out, stored once per dataset and written only by claims.
 #[derive(Clone, Default, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct PoolState {
-	/// Each chunk's sum of accumulators; as long as the highest chunk paid so far.
-	pub chunk_sums: ChunkSums,
-	/// Paid in over the pool's life.
-	pub paid_in: u128,
 	/// Paid out to contributors over the pool's life.
 	pub paid_out: u128,
-	/// The floor of each payment's per-share increment, summed: an upper bound of what
-	/// rounding kept from contributors at payment time.
-	pub dust: u128,
+}
+
+impl PoolState {
+	/// Records `amount` paid out to a contributor, from what their holding was owed.
+	pub fn record_payout(&mut self, amount: u128) -> Result<(), PoolError> {
+		self.paid_out = self.paid_out.checked_add(amount).ok_or(PoolError::Overflow)?;
+		Ok(())
+	}
 }
 
 /// Shares a contributor added at one version.
@@ -136,9 +157,9 @@ fn floor_scaled(value: U256) -> Result<u128, PoolError> {
 	u128::try_from(units).map_err(|_| PoolError::Overflow)
 }
 
-/// `values[i..]` summed, for every `i`, with one more zero at the end. Each value is a sum of
-/// increments already counted in its chunk's sum, so the additions cannot overflow in
-/// practice; they saturate rather than wrap if they ever did.
+/// `values[i..]` summed, for every `i`, with one more zero at the end. The values are
+/// accumulators, whose sums stay in range (see the module's documentation); the additions
+/// saturate rather than wrap if they ever did not.
 fn suffix_sums(values: &[U256]) -> Vec<U256> {
 	let mut sums = alloc::vec![U256::zero(); values.len().saturating_add(1)];
 	for (index, value) in values.iter().enumerate().rev() {
@@ -150,20 +171,25 @@ fn suffix_sums(values: &[U256]) -> Vec<U256> {
 	sums
 }
 
-/// Suffix sums of a pool, computed lazily: the chunk sums once, each chunk when first needed.
+/// Suffix sums of a pool, read from its top chunk downwards: asked for versions in
+/// descending order, it reads each chunk once and keeps one in memory.
 struct SuffixReader<'a, S> {
 	store: &'a S,
-	above_chunk: Vec<U256>,
-	loaded: Option<(u32, Vec<U256>)>,
+	top: u32,
+	/// The lowest chunk read so far, with the suffix sums within it.
+	current: Option<(u32, Vec<U256>)>,
+	/// The accumulators of the chunks above `current`, summed.
+	above: U256,
 	walk: Walk,
 }
 
 impl<'a, S: ChunkStore> SuffixReader<'a, S> {
-	fn new(pool: &PoolState, store: &'a S) -> Self {
+	fn new(store: &'a S) -> Self {
 		Self {
 			store,
-			above_chunk: suffix_sums(&pool.chunk_sums),
-			loaded: None,
+			top: store.top_chunk(),
+			current: None,
+			above: U256::zero(),
 			walk: Walk::default(),
 		}
 	}
@@ -172,163 +198,155 @@ impl<'a, S: ChunkStore> SuffixReader<'a, S> {
 	fn suffix(&mut self, version: u32) -> U256 {
 		self.walk.positions = self.walk.positions.saturating_add(1);
 		let (chunk, offset) = chunk_of(version);
-		let Some(&whole) = self.above_chunk.get(chunk as usize) else {
-			// Beyond every chunk paid so far: nothing earned yet.
+		if chunk > self.top {
+			// Above every chunk a payment may have reached: nothing earned yet.
 			return U256::zero();
-		};
-		let later =
-			self.above_chunk.get((chunk as usize).saturating_add(1)).copied().unwrap_or_default();
-		if offset == 0 {
-			return whole;
 		}
-		if self.loaded.as_ref().map(|(index, _)| *index) != Some(chunk) {
+		if self.current.as_ref().is_some_and(|(index, _)| *index < chunk) {
+			// Asked out of order: start again from the top rather than answer wrongly.
+			self.current = None;
+			self.above = U256::zero();
+		}
+		loop {
+			let next = match &self.current {
+				Some((index, sums)) if *index == chunk => {
+					let within = sums.get(offset).copied().unwrap_or_default();
+					return self.above.saturating_add(within);
+				},
+				Some((index, sums)) => {
+					let whole = sums.first().copied().unwrap_or_default();
+					self.above = self.above.saturating_add(whole);
+					index.saturating_sub(1)
+				},
+				None => self.top,
+			};
 			self.walk.chunks = self.walk.chunks.saturating_add(1);
-			self.loaded = Some((chunk, suffix_sums(&self.store.chunk(chunk))));
+			self.current = Some((next, suffix_sums(&self.store.chunk(next).accumulators)));
 		}
-		let within = self
-			.loaded
-			.as_ref()
-			.and_then(|(_, sums)| sums.get(offset).copied())
-			.unwrap_or_default();
-		later.saturating_add(within)
 	}
 }
 
-impl PoolState {
-	/// Sum of the accumulators of versions `version..`: what one share added at `version`
-	/// has earned per [`ACC_SCALE`] over the pool's life.
-	pub fn suffix(&self, store: &impl ChunkStore, version: u32) -> U256 {
-		SuffixReader::new(self, store).suffix(version)
-	}
+/// Sum of the accumulators of versions `version..`: what one share added at `version` has
+/// earned per [`ACC_SCALE`] over the pool's life.
+pub fn suffix(store: &impl ChunkStore, version: u32) -> U256 {
+	SuffixReader::new(store).suffix(version)
+}
 
-	/// Pays `amount` to the holders of the `total_shares` shares of `version`. Returns the part
-	/// distributed by the per-share increment; the rest is added to [`dust`](Self::dust).
-	pub fn credit(
-		&mut self,
-		store: &mut impl ChunkStore,
-		version: u32,
-		amount: u128,
-		total_shares: u64,
-	) -> Result<u128, PoolError> {
-		if total_shares == 0 {
-			return Err(PoolError::NoShares);
-		}
-		if version >= MAX_VERSIONS {
-			return Err(PoolError::VersionOutOfRange);
-		}
-		let shares = U256::from(total_shares);
-		let increment = U256::from(amount)
-			.checked_mul(U256::from(ACC_SCALE))
-			.and_then(|scaled| scaled.checked_div(shares))
+/// Pays `amount` to the holders of the `total_shares` shares of `version`: reads and writes
+/// that version's chunk only. Returns the part distributed by the per-share increment; the
+/// rest is added to the chunk's [`dust`](PoolChunk::dust).
+pub fn credit(
+	store: &mut impl ChunkStore,
+	version: u32,
+	amount: u128,
+	total_shares: u64,
+) -> Result<u128, PoolError> {
+	if total_shares == 0 {
+		return Err(PoolError::NoShares);
+	}
+	if version >= MAX_VERSIONS {
+		return Err(PoolError::VersionOutOfRange);
+	}
+	let shares = U256::from(total_shares);
+	let increment = U256::from(amount)
+		.checked_mul(U256::from(ACC_SCALE))
+		.and_then(|scaled| scaled.checked_div(shares))
+		.ok_or(PoolError::Overflow)?;
+	// ⌊increment · shares / SCALE⌋ ≤ amount, so this cannot overflow.
+	let owed = floor_scaled(increment.saturating_mul(shares))?;
+
+	let (index, offset) = chunk_of(version);
+	let mut chunk = store.chunk(index);
+	// The checked `paid_in` is what keeps every accumulator sum in range.
+	let paid_in = chunk.paid_in.checked_add(amount).ok_or(PoolError::Overflow)?;
+	let dust = chunk.dust.checked_add(amount.saturating_sub(owed)).ok_or(PoolError::Overflow)?;
+	let mut accumulators = chunk.accumulators.into_inner();
+	if accumulators.len() <= offset {
+		accumulators.resize(offset.saturating_add(1), U256::zero());
+	}
+	if let Some(slot) = accumulators.get_mut(offset) {
+		*slot = slot.checked_add(increment).ok_or(PoolError::Overflow)?;
+	}
+	// `offset < VERSIONS_PER_CHUNK`, so the accumulators fit their bound.
+	chunk.accumulators =
+		Accumulators::try_from(accumulators).map_err(|_| PoolError::VersionOutOfRange)?;
+	chunk.paid_in = paid_in;
+	chunk.dust = dust;
+	store.set_chunk(index, chunk);
+	Ok(owed)
+}
+
+/// What was paid into a pool and the dust of those payments, summed over its chunks.
+pub fn paid_in_and_dust(store: &impl ChunkStore) -> (u128, u128) {
+	(0..=store.top_chunk()).map(|index| store.chunk(index)).fold(
+		(0, 0),
+		|(paid_in, dust), chunk| {
+			(paid_in.saturating_add(chunk.paid_in), dust.saturating_add(chunk.dust))
+		},
+	)
+}
+
+/// `Σ shares · suffix` over `holding`'s positions, and what computing it touched.
+fn earned<M: Get<u32>>(
+	store: &impl ChunkStore,
+	holding: &Holding<M>,
+) -> Result<(U256, Walk), PoolError> {
+	let mut reader = SuffixReader::new(store);
+	let mut earned = U256::zero();
+	// Newest first, so the reader goes down the chunks once.
+	for position in holding.positions.iter().rev() {
+		let part = U256::from(position.shares)
+			.checked_mul(reader.suffix(position.version))
 			.ok_or(PoolError::Overflow)?;
-		// ⌊increment · shares / SCALE⌋ ≤ amount, so this cannot overflow.
-		let owed = floor_scaled(increment.saturating_mul(shares))?;
-		let paid_in = self.paid_in.checked_add(amount).ok_or(PoolError::Overflow)?;
-		let dust = self.dust.checked_add(amount.saturating_sub(owed)).ok_or(PoolError::Overflow)?;
-		// Every suffix sum is bounded by the sum of all chunk sums; keeping that sum in range
-		// keeps every holding's arithmetic in range too.
-		self.chunk_sums
-			.iter()
-			.try_fold(increment, |sum, value| sum.checked_add(*value))
-			.ok_or(PoolError::Overflow)?;
-
-		let (index, offset) = chunk_of(version);
-		let mut chunk_sums = self.chunk_sums.clone().into_inner();
-		if chunk_sums.len() <= index as usize {
-			chunk_sums.resize((index as usize).saturating_add(1), U256::zero());
-		}
-		let mut chunk = store.chunk(index).into_inner();
-		if chunk.len() <= offset {
-			chunk.resize(offset.saturating_add(1), U256::zero());
-		}
-		// In range: the sum checked above bounds every element.
-		if let (Some(sum), Some(slot)) = (chunk_sums.get_mut(index as usize), chunk.get_mut(offset))
-		{
-			*sum = sum.saturating_add(increment);
-			*slot = slot.saturating_add(increment);
-		}
-		// `index < MAX_CHUNKS` and `offset < VERSIONS_PER_CHUNK`, so both fit their bounds.
-		let chunk_sums =
-			ChunkSums::try_from(chunk_sums).map_err(|_| PoolError::VersionOutOfRange)?;
-		let chunk = Chunk::try_from(chunk).map_err(|_| PoolError::VersionOutOfRange)?;
-		store.set_chunk(index, chunk);
-		*self = PoolState { chunk_sums, paid_in, dust, paid_out: self.paid_out };
-		Ok(owed)
+		earned = earned.checked_add(part).ok_or(PoolError::Overflow)?;
 	}
+	Ok((earned, reader.walk))
+}
 
-	/// Records `amount` paid out to a contributor, from what their holding was owed.
-	pub fn record_payout(&mut self, amount: u128) -> Result<(), PoolError> {
-		self.paid_out = self.paid_out.checked_add(amount).ok_or(PoolError::Overflow)?;
-		Ok(())
-	}
+/// What `holding` is owed since it was last settled, and what computing it touched.
+pub fn pending<M: Get<u32>>(
+	store: &impl ChunkStore,
+	holding: &Holding<M>,
+) -> Result<(u128, Walk), PoolError> {
+	let (earned, walk) = earned(store, holding)?;
+	Ok((floor_scaled(earned.saturating_sub(holding.debt))?, walk))
+}
 
-	/// `Σ shares · suffix` over `holding`'s positions, and what computing it touched.
-	fn earned<M: Get<u32>>(
-		&self,
-		store: &impl ChunkStore,
-		holding: &Holding<M>,
-	) -> Result<(U256, Walk), PoolError> {
-		let mut reader = SuffixReader::new(self, store);
-		let mut earned = U256::zero();
-		for position in holding.positions.iter() {
-			let part = U256::from(position.shares)
-				.checked_mul(reader.suffix(position.version))
-				.ok_or(PoolError::Overflow)?;
-			earned = earned.checked_add(part).ok_or(PoolError::Overflow)?;
-		}
-		Ok((earned, reader.walk))
-	}
+/// Settles `holding`: returns what it is owed, in whole plancks, and marks that as accounted.
+/// The fraction of a planck left over stays owed.
+pub fn settle<M: Get<u32>>(
+	store: &impl ChunkStore,
+	holding: &mut Holding<M>,
+) -> Result<(u128, Walk), PoolError> {
+	let (owed, walk) = pending(store, holding)?;
+	let accounted = U256::from(owed).saturating_mul(U256::from(ACC_SCALE));
+	holding.debt = holding.debt.checked_add(accounted).ok_or(PoolError::Overflow)?;
+	Ok((owed, walk))
+}
 
-	/// What `holding` is owed since it was last settled, and what computing it touched.
-	pub fn pending<M: Get<u32>>(
-		&self,
-		store: &impl ChunkStore,
-		holding: &Holding<M>,
-	) -> Result<(u128, Walk), PoolError> {
-		let (earned, walk) = self.earned(store, holding)?;
-		Ok((floor_scaled(earned.saturating_sub(holding.debt))?, walk))
+/// Adds `shares` counting from `version` to `holding`, owed nothing yet: their earnings so
+/// far are added to the debt. Shares at a version the holding already has join that position.
+pub fn add_shares<M: Get<u32>>(
+	store: &impl ChunkStore,
+	holding: &mut Holding<M>,
+	version: u32,
+	shares: u64,
+) -> Result<(), PoolError> {
+	let opened =
+		U256::from(shares).checked_mul(suffix(store, version)).ok_or(PoolError::Overflow)?;
+	let debt = holding.debt.checked_add(opened).ok_or(PoolError::Overflow)?;
+	match holding.positions.binary_search_by_key(&version, |position| position.version) {
+		Ok(found) => {
+			let position = holding.positions.get_mut(found).ok_or(PoolError::Overflow)?;
+			position.shares = position.shares.checked_add(shares).ok_or(PoolError::Overflow)?;
+		},
+		Err(at) => holding
+			.positions
+			.try_insert(at, Position { version, shares })
+			.map_err(|_| PoolError::TooManyPositions)?,
 	}
-
-	/// Settles `holding`: returns what it is owed, in whole plancks, and marks that as
-	/// accounted. The fraction of a planck left over stays owed.
-	pub fn settle<M: Get<u32>>(
-		&self,
-		store: &impl ChunkStore,
-		holding: &mut Holding<M>,
-	) -> Result<(u128, Walk), PoolError> {
-		let (owed, walk) = self.pending(store, holding)?;
-		let accounted = U256::from(owed).saturating_mul(U256::from(ACC_SCALE));
-		holding.debt = holding.debt.checked_add(accounted).ok_or(PoolError::Overflow)?;
-		Ok((owed, walk))
-	}
-
-	/// Adds `shares` counting from `version` to `holding`, owed nothing yet: their earnings so
-	/// far are added to the debt. Shares at a version the holding already has join that
-	/// position.
-	pub fn add_shares<M: Get<u32>>(
-		&self,
-		store: &impl ChunkStore,
-		holding: &mut Holding<M>,
-		version: u32,
-		shares: u64,
-	) -> Result<(), PoolError> {
-		let opened = U256::from(shares)
-			.checked_mul(self.suffix(store, version))
-			.ok_or(PoolError::Overflow)?;
-		let debt = holding.debt.checked_add(opened).ok_or(PoolError::Overflow)?;
-		match holding.positions.binary_search_by_key(&version, |position| position.version) {
-			Ok(found) => {
-				let position = holding.positions.get_mut(found).ok_or(PoolError::Overflow)?;
-				position.shares = position.shares.checked_add(shares).ok_or(PoolError::Overflow)?;
-			},
-			Err(at) => holding
-				.positions
-				.try_insert(at, Position { version, shares })
-				.map_err(|_| PoolError::TooManyPositions)?,
-		}
-		holding.debt = debt;
-		Ok(())
-	}
+	holding.debt = debt;
+	Ok(())
 }
 
 #[cfg(test)]

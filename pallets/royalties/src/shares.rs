@@ -3,7 +3,7 @@
 use frame_support::defensive;
 use lineage_primitives::datasets::{DatasetId, DatasetVersion, OnSharesChanged, Shares};
 
-use crate::{store::StoredChunks, Config, Contributors, Pallet, Pools, PoolsOf};
+use crate::{pool, store::StoredChunks, Config, Contributors, Pallet, PoolsOf};
 
 impl<T: Config> OnSharesChanged<T::AccountId> for Pallet<T> {
 	/// Adds the new shares to the contributor's holding, counting from `version`. Shares never
@@ -24,10 +24,9 @@ impl<T: Config> OnSharesChanged<T::AccountId> for Pallet<T> {
 		if added == 0 {
 			return;
 		}
-		let pool = Pools::<T>::get(dataset);
 		let chunks = StoredChunks::<T>::of(dataset);
 		let added_to_holding = Contributors::<T>::try_mutate(dataset, who, |account| {
-			pool.add_shares(&chunks, &mut account.holding, version, added)
+			pool::add_shares(&chunks, &mut account.holding, version, added)
 		});
 		match added_to_holding {
 			Ok(()) => PoolsOf::<T>::insert(who, dataset, ()),

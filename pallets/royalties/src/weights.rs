@@ -57,30 +57,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Royalties::ModelStatements` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Datasets::Versions` (r:8 w:0)
 	/// Proof: `Datasets::Versions` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
-	/// Storage: `Royalties::Pools` (r:8 w:8)
-	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(2110), added: 4585, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::PoolChunks` (r:8 w:8)
-	/// Proof: `Royalties::PoolChunks` (`max_values`: None, `max_size`: Some(2074), added: 4549, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::PoolChunks` (`max_values`: None, `max_size`: Some(2106), added: 4581, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 8]`.
 	/// The range of component `p` is `[0, 8]`.
 	fn pay(m: u32, p: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `4796 + m * (703 ±0) + p * (233 ±0)`
-		//  Estimated: `6100 + m * (3283 ±0) + p * (4585 ±0)`
-		// Minimum execution time: 147_960_000 picoseconds.
-		Weight::from_parts(85_033_656, 6100)
-			// Standard Error: 129_108
-			.saturating_add(Weight::from_parts(9_557_370, 0).saturating_mul(m.into()))
-			// Standard Error: 112_393
-			.saturating_add(Weight::from_parts(41_619_347, 0).saturating_mul(p.into()))
+		//  Measured:  `2731 + m * (703 ±0) + p * (160 ±0)`
+		//  Estimated: `6100 + m * (3283 ±0) + p * (4581 ±0)`
+		// Minimum execution time: 139_317_000 picoseconds.
+		Weight::from_parts(60_942_240, 6100)
+			// Standard Error: 33_815
+			.saturating_add(Weight::from_parts(10_894_169, 0).saturating_mul(m.into()))
+			// Standard Error: 29_437
+			.saturating_add(Weight::from_parts(23_345_386, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 3283).saturating_mul(m.into()))
-			.saturating_add(Weight::from_parts(0, 4585).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 4581).saturating_mul(p.into()))
 	}
 	/// Storage: `Datasets::Datasets` (r:1 w:0)
 	/// Proof: `Datasets::Datasets` (`max_values`: None, `max_size`: Some(453), added: 2928, mode: `MaxEncodedLen`)
@@ -88,64 +86,67 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Datasets::Versions` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Royalties::Pools` (r:1 w:1)
-	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(2110), added: 4585, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::PoolChunks` (r:1 w:1)
-	/// Proof: `Royalties::PoolChunks` (`max_values`: None, `max_size`: Some(2074), added: 4549, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::PoolChunks` (`max_values`: None, `max_size`: Some(2106), added: 4581, mode: `MaxEncodedLen`)
 	fn pay_training_fee() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `5254`
-		//  Estimated: `5575`
-		// Minimum execution time: 100_449_000 picoseconds.
-		Weight::from_parts(107_830_000, 5575)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		//  Measured:  `3112`
+		//  Estimated: `5571`
+		// Minimum execution time: 82_322_000 picoseconds.
+		Weight::from_parts(88_651_000, 5571)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Royalties::Pools` (r:1 w:1)
-	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(2110), added: 4585, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Contributors` (r:1 w:1)
 	/// Proof: `Royalties::Contributors` (`max_values`: None, `max_size`: Some(49278), added: 51753, mode: `MaxEncodedLen`)
+	/// Storage: `Datasets::Datasets` (r:1 w:0)
+	/// Proof: `Datasets::Datasets` (`max_values`: None, `max_size`: Some(453), added: 2928, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::PoolChunks` (r:64 w:0)
-	/// Proof: `Royalties::PoolChunks` (`max_values`: None, `max_size`: Some(2074), added: 4549, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::PoolChunks` (`max_values`: None, `max_size`: Some(2106), added: 4581, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:1 w:1)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[1, 4096]`.
-	/// The range of component `c` is `[0, 64]`.
+	/// The range of component `c` is `[1, 64]`.
 	fn claim(p: u32, c: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `6008 + c * (25 ±0) + p * (12 ±0)`
-		//  Estimated: `52743 + c * (4348 ±59) + p * (1 ±0)`
-		// Minimum execution time: 95_342_000 picoseconds.
-		Weight::from_parts(20_477_794, 52743)
-			// Standard Error: 1_832
-			.saturating_add(Weight::from_parts(141_907, 0).saturating_mul(p.into()))
-			// Standard Error: 116_217
-			.saturating_add(Weight::from_parts(5_661_493, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `3162 + c * (47 ±0) + p * (12 ±0)`
+		//  Estimated: `52743 + c * (4581 ±0)`
+		// Minimum execution time: 453_344_000 picoseconds.
+		Weight::from_parts(84_536_911, 52743)
+			// Standard Error: 766
+			.saturating_add(Weight::from_parts(116_394, 0).saturating_mul(p.into()))
+			// Standard Error: 49_448
+			.saturating_add(Weight::from_parts(6_363_941, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(Weight::from_parts(0, 4348).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(0, 1).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 4581).saturating_mul(c.into()))
 	}
 	/// Storage: `Royalties::PoolsOf` (r:16 w:0)
 	/// Proof: `Royalties::PoolsOf` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `Royalties::Pools` (r:16 w:16)
-	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(2110), added: 4585, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Contributors` (r:16 w:16)
 	/// Proof: `Royalties::Contributors` (`max_values`: None, `max_size`: Some(49278), added: 51753, mode: `MaxEncodedLen`)
+	/// Storage: `Datasets::Datasets` (r:16 w:0)
+	/// Proof: `Datasets::Datasets` (`max_values`: None, `max_size`: Some(453), added: 2928, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::PoolChunks` (r:16 w:0)
+	/// Proof: `Royalties::PoolChunks` (`max_values`: None, `max_size`: Some(2106), added: 4581, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:16 w:16)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 16]`.
 	fn claim_all(n: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `2614 + n * (179 ±0)`
-		//  Estimated: `3663 + n * (51753 ±0)`
-		// Minimum execution time: 92_598_000 picoseconds.
-		Weight::from_parts(20_149_483, 3663)
-			// Standard Error: 258_262
-			.saturating_add(Weight::from_parts(73_635_424, 0).saturating_mul(n.into()))
+		//  Measured:  `2814 + n * (652 ±0)`
+		//  Estimated: `3639 + n * (51753 ±7)`
+		// Minimum execution time: 84_676_000 picoseconds.
+		Weight::from_parts(25_950_438, 3639)
+			// Standard Error: 33_744
+			.saturating_add(Weight::from_parts(62_741_497, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 51753).saturating_mul(n.into()))
@@ -158,8 +159,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `233`
 		//  Estimated: `3593`
-		// Minimum execution time: 54_842_000 picoseconds.
-		Weight::from_parts(59_378_000, 3593)
+		// Minimum execution time: 54_771_000 picoseconds.
+		Weight::from_parts(57_145_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -168,44 +169,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn pay(m: u32, p: u32, ) -> Weight {
-		Weight::from_parts(85_033_656, 6100)
-			.saturating_add(Weight::from_parts(9_557_370, 0).saturating_mul(m.into()))
-			.saturating_add(Weight::from_parts(41_619_347, 0).saturating_mul(p.into()))
+		Weight::from_parts(60_942_240, 6100)
+			.saturating_add(Weight::from_parts(10_894_169, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(23_345_386, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(m.into())))
-			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 3283).saturating_mul(m.into()))
-			.saturating_add(Weight::from_parts(0, 4585).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 4581).saturating_mul(p.into()))
 	}
 	fn pay_training_fee() -> Weight {
-		Weight::from_parts(107_830_000, 5575)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(88_651_000, 5571)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn claim(p: u32, c: u32, ) -> Weight {
-		Weight::from_parts(20_477_794, 52743)
-			.saturating_add(Weight::from_parts(141_907, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(5_661_493, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(84_536_911, 52743)
+			.saturating_add(Weight::from_parts(116_394, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(6_363_941, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
-			.saturating_add(Weight::from_parts(0, 4348).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(0, 1).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 4581).saturating_mul(c.into()))
 	}
 	fn claim_all(n: u32, ) -> Weight {
-		Weight::from_parts(20_149_483, 3663)
-			.saturating_add(Weight::from_parts(73_635_424, 0).saturating_mul(n.into()))
+		Weight::from_parts(25_950_438, 3639)
+			.saturating_add(Weight::from_parts(62_741_497, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 51753).saturating_mul(n.into()))
 	}
 	fn claim_earnings() -> Weight {
-		Weight::from_parts(59_378_000, 3593)
+		Weight::from_parts(57_145_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}

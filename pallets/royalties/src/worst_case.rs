@@ -2,9 +2,8 @@
 //! [`Pallet::prepare_share_change_worst_case`](crate::Pallet::prepare_share_change_worst_case),
 //! the datasets pallet's.
 //!
-//! Crediting a pool reads and writes its summary and one chunk; settling a holding reads the
-//! summary and one chunk per chunk its positions fall in. The worst case is a pool paid up to
-//! the last version a dataset may have (the summary at its longest) with every chunk read full.
+//! Crediting a pool reads and writes one chunk, at its longest when full; settling a holding
+//! reads every chunk from the dataset's latest version's down to its oldest position's.
 
 #![allow(
 	clippy::arithmetic_side_effects,
@@ -20,9 +19,9 @@ use lineage_primitives::datasets::{DatasetId, DatasetVersion};
 use sp_core::U256;
 
 use crate::{
-	pool::{Holding, Position, VERSIONS_PER_CHUNK},
+	pool::{self, Holding, Position, VERSIONS_PER_CHUNK},
 	store::StoredChunks,
-	Config, ContributorAccount, Contributors, Pallet, Pools, PoolsOf,
+	BenchmarkHelper, Config, ContributorAccount, Contributors, Pallet, PoolsOf,
 };
 
 /// What each benchmark payment into a pool is, in plancks.
@@ -35,22 +34,19 @@ pub(crate) fn pay_pool_at<T: Config>(
 	versions: &[DatasetVersion],
 	shares: u64,
 ) -> Result<(), &'static str> {
-	let mut pool = Pools::<T>::get(dataset);
 	let mut chunks = StoredChunks::<T>::of(dataset);
 	for &version in versions {
-		pool.credit(&mut chunks, version, PAYMENT, shares).map_err(|_| "pool overflow")?;
+		pool::credit(&mut chunks, version, PAYMENT, shares).map_err(|_| "pool overflow")?;
 	}
-	Pools::<T>::insert(dataset, pool);
 	let paid = PAYMENT.saturating_mul(versions.len() as u128);
 	T::Currency::mint_into(&Pallet::<T>::pot(), paid).map_err(|_| "cannot fund the pot")?;
 	Ok(())
 }
 
-/// The last version of every chunk a dataset's versions span: paying each fills every chunk
-/// and the pool's summary.
-pub(crate) fn chunk_tops<T: Config>() -> Vec<DatasetVersion> {
+/// The last version of each of the first `chunks` chunks: paying each fills those chunks.
+pub(crate) fn chunk_tops<T: Config>(chunks: u32) -> Vec<DatasetVersion> {
 	let versions = T::MaxVersions::get();
-	(0..Pallet::<T>::max_chunks())
+	(0..chunks.min(Pallet::<T>::max_chunks()))
 		.map(|chunk| {
 			chunk.saturating_mul(VERSIONS_PER_CHUNK).saturating_add(VERSIONS_PER_CHUNK - 1)
 		})
@@ -58,23 +54,27 @@ pub(crate) fn chunk_tops<T: Config>() -> Vec<DatasetVersion> {
 		.collect()
 }
 
-/// Grows `dataset`'s pool to its longest summary and fills the first chunk, where the
-/// benchmarks' payments land (datasets created for benchmarks are at version 0).
-pub(crate) fn deepen_pool<T: Config>(dataset: DatasetId) -> Result<(), &'static str> {
-	let top = T::MaxVersions::get().saturating_sub(1);
-	pay_pool_at::<T>(dataset, &[VERSIONS_PER_CHUNK.min(top + 1) - 1, top], 1)
+/// Fills the first chunk of `dataset`'s pool, where the benchmarks' payments land (datasets
+/// created for benchmarks are at version 0), so that each payment reads and writes it whole.
+pub(crate) fn fill_first_chunk<T: Config>(dataset: DatasetId) -> Result<(), &'static str> {
+	pay_pool_at::<T>(dataset, &chunk_tops::<T>(1), 1)
 }
 
-/// Versions of `count` positions spread over `chunks` chunks, each off the first version of
-/// its chunk so that reading it needs the chunk (none when `chunks` is zero), ascending.
+/// Publishes `dataset`'s versions up to the last of its `chunks`-th chunk, so that its pool
+/// spans that many chunks. Returns the latest version.
+pub(crate) fn span_chunks<T: Config>(dataset: DatasetId, chunks: u32) -> DatasetVersion {
+	let latest = chunk_tops::<T>(chunks.max(1)).last().copied().unwrap_or_default();
+	T::BenchmarkHelper::publish_versions(dataset, latest);
+	latest
+}
+
+/// Versions of `count` positions spread over the first `chunks` chunks (at least one), each
+/// off the first version of its chunk, ascending.
 pub(crate) fn spread_versions<T: Config>(count: u32, chunks: u32) -> Vec<DatasetVersion> {
 	let top = T::MaxVersions::get().saturating_sub(1);
+	let chunks = chunks.max(1);
 	let mut versions: Vec<DatasetVersion> = (0..count)
 		.map(|i| {
-			if chunks == 0 {
-				let chunk = i % Pallet::<T>::max_chunks().max(1);
-				return chunk.saturating_mul(VERSIONS_PER_CHUNK).min(top);
-			}
 			let chunk = i % chunks;
 			let offset = 1 + (i / chunks) % (VERSIONS_PER_CHUNK - 1);
 			chunk.saturating_mul(VERSIONS_PER_CHUNK).saturating_add(offset).min(top)
@@ -85,14 +85,16 @@ pub(crate) fn spread_versions<T: Config>(count: u32, chunks: u32) -> Vec<Dataset
 }
 
 /// Gives `who` a holding of one-share positions at `versions` in `dataset`'s pool, paid at
-/// the top of every chunk and so owed something at each, solvently.
+/// the top of each of its first `chunks` chunks and so owed something at each, solvently.
+/// The dataset's versions must reach those chunks ([`span_chunks`]) for a claim to read them.
 pub(crate) fn owed_holding<T: Config>(
 	dataset: DatasetId,
 	who: &T::AccountId,
 	versions: &[DatasetVersion],
+	chunks: u32,
 ) -> Result<(), &'static str> {
 	let holders = u64::try_from(versions.len()).map_err(|_| "too many positions")?.max(1);
-	pay_pool_at::<T>(dataset, &chunk_tops::<T>(), holders)?;
+	pay_pool_at::<T>(dataset, &chunk_tops::<T>(chunks.max(1)), holders)?;
 	let positions: Vec<Position> =
 		versions.iter().map(|&version| Position { version, shares: 1 }).collect();
 	let positions = BoundedVec::try_from(positions).map_err(|_| "more than MaxVersions")?;
@@ -110,7 +112,8 @@ pub(crate) fn owed_holding<T: Config>(
 }
 
 /// The costliest share change adds a position at the front of a holding with a position at
-/// every other version (the whole list moves), in a deep pool.
+/// every other version (the whole list moves). Shares are added at the latest version, so
+/// the suffix it reads is the top chunk's.
 #[allow(
 	clippy::expect_used,
 	reason = "benchmark setup: a failure must abort the benchmark rather than measure a cheaper state"
@@ -118,5 +121,5 @@ pub(crate) fn owed_holding<T: Config>(
 pub(crate) fn prepare_share_change<T: Config>(dataset: DatasetId, who: &T::AccountId) {
 	let versions: Vec<DatasetVersion> =
 		core::iter::once(0).chain(2..T::MaxVersions::get()).collect();
-	owed_holding::<T>(dataset, who, &versions).expect("the worst-case holding fits the pool");
+	owed_holding::<T>(dataset, who, &versions, 1).expect("the worst-case holding fits the pool");
 }

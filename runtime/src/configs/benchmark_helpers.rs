@@ -30,6 +30,10 @@ impl pallet_royalties::BenchmarkHelper<AccountId, Balance> for LineageBenchmarkH
 		pallet_datasets::benchmarking::create_dataset::<Runtime>(license)
 	}
 
+	fn publish_versions(dataset: DatasetId, latest: DatasetVersion) {
+		pallet_datasets::benchmarking::publish_versions::<Runtime>(dataset, latest)
+	}
+
 	fn create_model(
 		owner: AccountId,
 		split: RoyaltySplit,

@@ -43,9 +43,11 @@ fn v1_position(version: u32, shares: u64, debt: u128) -> v1::Position {
 }
 
 #[test]
-fn v1_pools_holdings_and_statements_move_to_v2_without_gaining_or_losing_a_planck() {
+fn v1_pools_holdings_and_statements_move_through_v2_to_v3_without_gaining_or_losing_a_planck() {
 	run_test(|| {
 		StorageVersion::new(1).put::<Pallet<Test>>();
+		// The datasets pallet's side: dataset 0 has versions up to 70.
+		publish_versions(0, 70, 45);
 		// Dataset 0: Bob 30 shares at version 0, Charlie 10 at version 1 (and Bob 5 more at
 		// version 70, in another chunk). Bob has settled 300 from version 0, not claimed.
 		v1_credit(0, 0, 300, 30);
@@ -80,6 +82,18 @@ fn v1_pools_holdings_and_statements_move_to_v2_without_gaining_or_losing_a_planc
 
 		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
 		assert_eq!(v1::PoolNodes::<Test>::iter().count(), 0);
+		// v2: chunk sums in the summary, accumulators alone in the chunks.
+		let summary = v2::Pools::<Test>::get(0).unwrap();
+		assert_eq!((summary.paid_in, summary.chunk_sums.len()), (1_600, 2));
+		assert_eq!(v2::PoolChunks::<Test>::iter_prefix(0).count(), 2);
+
+		v3::MigrateToOneWritePools::<Test>::on_runtime_upgrade();
+
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 3);
+		// v3: the totals in the chunks (the first takes them), no summary until a payout.
+		assert_eq!(crate::PoolChunks::<Test>::get(0, 0).paid_in, 1_600);
+		assert_eq!(crate::PoolChunks::<Test>::get(0, 1).paid_in, 0);
+		assert!(!crate::Pools::<Test>::contains_key(0));
 		// Bob: 300 settled + 300 of version 1 + 35/45 of 900 = 700 from version 70 (his
 		// 30 shares at version 0 count there too: 30 + 5 of 45). Charlie: 100 + 200.
 		assert_eq!(claimable(BOB, 0), 300 + 300 + 700);
@@ -104,8 +118,9 @@ fn v1_pools_holdings_and_statements_move_to_v2_without_gaining_or_losing_a_planc
 		assert_eq!(Balances::free_balance(BOB), INITIAL_BALANCE + 1_300);
 		assert_eq!(claimable(DAVE, 1), 10);
 
-		// Running it again does nothing: the storage version is 2.
+		// Running them again does nothing: the storage version is 3.
 		v2::MigrateToChunkedPools::<Test>::on_runtime_upgrade();
+		v3::MigrateToOneWritePools::<Test>::on_runtime_upgrade();
 		assert_eq!(claimable(CHARLIE, 0), 300);
 	});
 }
