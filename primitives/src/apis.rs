@@ -1,11 +1,12 @@
 //! Runtime APIs that dApps call through metadata (`api.call.datasetsApi.*`,
-//! `api.call.modelsApi.*`, `api.call.royaltiesApi.*` in polkadot.js). The record types are parameters so that each pallet
+//! `api.call.modelsApi.*`, `api.call.royaltiesApi.*`, `api.call.computeApi.*` in polkadot.js). The record types are parameters so that each pallet
 //! keeps its bounded storage types; the runtime fills them in and metadata describes them.
 
 use alloc::vec::Vec;
 use codec::Codec;
 
 use crate::{
+	compute::WorkerKey,
 	datasets::{DatasetId, DatasetVersion, Shares},
 	models::ModelId,
 	royalties::{Earnings, ModelStatement},
@@ -74,5 +75,19 @@ sp_api::decl_runtime_apis! {
 		fn pools_of(who: AccountId) -> Vec<DatasetId>;
 		/// What `model` has brought in.
 		fn model_statement(model: ModelId) -> ModelStatement<Balance>;
+	}
+
+	/// Queries on compute workers.
+	pub trait ComputeApi<AccountId, Worker>
+	where
+		AccountId: Codec,
+		Worker: Codec,
+	{
+		/// The worker, if registered (active or unbonding).
+		fn worker(who: AccountId) -> Option<Worker>;
+		/// The worker whose attestation key is `key`, if any.
+		fn worker_of_key(key: WorkerKey) -> Option<AccountId>;
+		/// The workers eligible for new jobs.
+		fn active_workers() -> Vec<AccountId>;
 	}
 }

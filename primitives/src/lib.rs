@@ -6,6 +6,7 @@
 //! - [`datasets`]: dataset ids, versions, shares, licences, and the traits through which other
 //!   pallets read datasets ([`datasets::DatasetInspect`]) or learn of share changes
 //!   ([`datasets::OnSharesChanged`]);
+//! - [`compute`]: workers' capabilities, attestation keys (`lnml`) and reputation;
 //! - [`models`]: model ids, the architecture [`models::ModelSpec`], licences, royalty splits
 //!   and lineage links;
 //! - [`merkle`]: the Merkle root of a dataset's items, as versions record it;
@@ -21,6 +22,7 @@
 extern crate alloc;
 
 pub mod apis;
+pub mod compute;
 pub mod datasets;
 pub mod merkle;
 pub mod models;

@@ -18,13 +18,14 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use lineage_primitives::{
+	compute::WorkerKey,
 	datasets::{DatasetId, DatasetVersion, Shares},
 	models::ModelId,
 	royalties::{Earnings, ModelStatement},
 };
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Datasets, Executive, Grandpa,
+	genesis_config_presets, AccountId, Aura, Balance, Block, Compute, Datasets, Executive, Grandpa,
 	InherentDataExt, Models, Nonce, Royalties, Runtime, RuntimeCall, RuntimeGenesisConfig,
 	SessionKeys, System, TransactionPayment, VERSION,
 };
@@ -275,6 +276,22 @@ impl_runtime_apis! {
 
 		fn model_statement(model: ModelId) -> ModelStatement<Balance> {
 			Royalties::model_statement(model)
+		}
+	}
+
+	impl lineage_primitives::apis::ComputeApi<Block, AccountId, pallet_compute::Worker<Runtime>>
+		for Runtime
+	{
+		fn worker(who: AccountId) -> Option<pallet_compute::Worker<Runtime>> {
+			Compute::worker(&who)
+		}
+
+		fn worker_of_key(key: WorkerKey) -> Option<AccountId> {
+			Compute::worker_of_key(&key)
+		}
+
+		fn active_workers() -> Vec<AccountId> {
+			Compute::active_workers()
 		}
 	}
 

@@ -11,7 +11,7 @@ pub(crate) use frame_system_benchmarking::{
 pub(crate) use sp_storage::TrackedStorageKey;
 
 pub(crate) use crate::{
-	AllPalletsWithSystem, Balances, Datasets, Models, Royalties, Runtime, Sudo, Timestamp,
+	AllPalletsWithSystem, Balances, Compute, Datasets, Models, Royalties, Runtime, Sudo, Timestamp,
 };
 
 impl frame_system_benchmarking::Config for Runtime {}
@@ -27,4 +27,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_datasets, Datasets]
 	[pallet_models, Models]
 	[pallet_royalties, Royalties]
+	[pallet_compute, Compute]
 );

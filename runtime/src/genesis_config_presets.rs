@@ -14,9 +14,11 @@ use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
+use lineage_primitives::compute::{Backends, Capabilities};
+
 use crate::{
-	genesis_demo, AccountId, Balance, BalancesConfig, DatasetsConfig, ModelsConfig,
-	RuntimeGenesisConfig, SudoConfig, UNIT,
+	configs::MinWorkerStake, genesis_demo, AccountId, Balance, BalancesConfig, ComputeConfig,
+	DatasetsConfig, ModelsConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
 };
 
 /// What each endowed development account starts with: one million LIN.
@@ -33,10 +35,10 @@ fn testnet_genesis(
 	root: AccountId,
 	with_demo: bool,
 ) -> Value {
-	let (datasets, models) = if with_demo {
-		(genesis_demo::datasets(), genesis_demo::models())
+	let (datasets, models, workers) = if with_demo {
+		(genesis_demo::datasets(), genesis_demo::models(), dev_workers())
 	} else {
-		(Vec::new(), Vec::new())
+		(Vec::new(), Vec::new(), Vec::new())
 	};
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -60,7 +62,24 @@ fn testnet_genesis(
 		sudo: SudoConfig { key: Some(root) },
 		datasets: DatasetsConfig { datasets },
 		models: ModelsConfig { models },
+		compute: ComputeConfig { workers },
 	})
+}
+
+/// Alice, Bob and Charlie as CPU workers with the least stake, each attesting with its own
+/// sr25519 development key.
+fn dev_workers() -> Vec<(AccountId, Balance, Capabilities, lineage_primitives::compute::WorkerKey)>
+{
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+		.into_iter()
+		.map(|key| {
+			let capabilities = Capabilities {
+				backends: Backends(Backends::CPU),
+				max_model_bytes: 64 * 1024 * 1024,
+			};
+			(key.to_account_id(), MinWorkerStake::get(), capabilities, key.public().into())
+		})
+		.collect()
 }
 
 /// Development accounts that start with funds: the six named keys and their stashes.

@@ -190,4 +190,7 @@ mod runtime {
 
 	#[runtime::pallet_index(22)]
 	pub type Royalties = pallet_royalties;
+
+	#[runtime::pallet_index(23)]
+	pub type Compute = pallet_compute;
 }

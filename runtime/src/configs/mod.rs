@@ -4,6 +4,7 @@
 mod balances;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmark_helpers;
+mod compute;
 mod consensus;
 mod datasets;
 mod models;
@@ -13,6 +14,7 @@ mod system;
 mod timestamp;
 mod transaction_payment;
 
+pub use compute::{MinWorkerStake, WorkerUnbondingPeriod};
 pub use datasets::{ContributionDeposit, DatasetDeposit};
 pub use models::ModelDeposit;
 pub use royalties::{RoyaltiesPalletId, TreasuryAccount};

@@ -1,0 +1,124 @@
+//! Benchmarks of every call at its worst case: the active list full (or one short of it for
+//! registration), the worker leaving from its end, a key change.
+
+#![allow(
+	clippy::arithmetic_side_effects,
+	clippy::unwrap_used,
+	reason = "benchmark setup runs off-chain; a failure there must abort the benchmark"
+)]
+
+use super::*;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	Get,
+};
+use frame_system::RawOrigin;
+use sp_runtime::traits::{One, Saturating};
+
+const SEED: u32 = 0;
+
+/// An attestation key unique to `index`.
+fn key(index: u32) -> WorkerKey {
+	let mut raw = [0u8; 32];
+	raw[..4].copy_from_slice(&index.to_le_bytes());
+	raw[4] = 1;
+	WorkerKey::from(sp_core::sr25519::Public::from_raw(raw))
+}
+
+fn capabilities() -> Capabilities {
+	Capabilities { backends: Backends(Backends::ALL), max_model_bytes: u64::MAX }
+}
+
+/// An account with enough for several stakes.
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, SEED);
+	let plenty = T::MinWorkerStake::get().saturating_mul(1_000u32.into());
+	T::Currency::set_balance(&who, T::Currency::minimum_balance().saturating_add(plenty));
+	who
+}
+
+/// Registers other workers until the active list (which genesis may have started) holds
+/// `count`.
+fn other_workers<T: Config>(count: u32) {
+	let present = ActiveWorkers::<T>::get().len() as u32;
+	for index in present..count {
+		let who = funded::<T>("worker", index);
+		Pallet::<T>::do_register(&who, T::MinWorkerStake::get(), capabilities(), key(index))
+			.unwrap();
+	}
+}
+
+/// The caller, registered last in a full active list.
+fn last_of_full_list<T: Config>() -> T::AccountId {
+	other_workers::<T>(T::MaxWorkers::get() - 1);
+	let caller = funded::<T>("caller", 0);
+	Pallet::<T>::do_register(&caller, T::MinWorkerStake::get(), capabilities(), key(u32::MAX))
+		.unwrap();
+	caller
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_worker() {
+		other_workers::<T>(T::MaxWorkers::get() - 1);
+		let caller = funded::<T>("caller", 0);
+		let stake = T::MinWorkerStake::get();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), stake, capabilities(), key(u32::MAX));
+
+		assert_eq!(Workers::<T>::get(&caller).unwrap().stake, stake);
+	}
+
+	#[benchmark]
+	fn update_worker() {
+		let caller = last_of_full_list::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), capabilities(), key(u32::MAX - 1));
+
+		assert_eq!(WorkerOfKey::<T>::get(key(u32::MAX - 1)), Some(caller));
+	}
+
+	#[benchmark]
+	fn bond_extra() {
+		let caller = last_of_full_list::<T>();
+		let amount = T::MinWorkerStake::get();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), amount);
+
+		assert_eq!(Workers::<T>::get(&caller).unwrap().stake, amount.saturating_add(amount));
+	}
+
+	#[benchmark]
+	fn unregister_worker() {
+		let caller = last_of_full_list::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()));
+
+		assert!(!ActiveWorkers::<T>::get().contains(&caller));
+	}
+
+	#[benchmark]
+	fn withdraw_stake() {
+		let caller = last_of_full_list::<T>();
+		Pallet::<T>::do_unregister(&caller).unwrap();
+		let until = frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::UnbondingPeriod::get())
+			.saturating_add(One::one());
+		frame_system::Pallet::<T>::set_block_number(until);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()));
+
+		assert!(Workers::<T>::get(&caller).is_none());
+	}
+
+	impl_benchmark_test_suite!(Pallet, mock::new_test_ext(), mock::Test);
+}
