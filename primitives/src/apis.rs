@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 use codec::Codec;
 
 use crate::{
-	compute::WorkerKey,
+	compute::{JobId, WorkerKey},
 	datasets::{DatasetId, DatasetVersion, Shares},
 	models::ModelId,
 	royalties::{Earnings, ModelStatement},
@@ -78,10 +78,11 @@ sp_api::decl_runtime_apis! {
 	}
 
 	/// Queries on compute workers.
-	pub trait ComputeApi<AccountId, Worker>
+	pub trait ComputeApi<AccountId, Worker, Job>
 	where
 		AccountId: Codec,
 		Worker: Codec,
+		Job: Codec,
 	{
 		/// The worker, if registered (active or unbonding).
 		fn worker(who: AccountId) -> Option<Worker>;
@@ -89,5 +90,11 @@ sp_api::decl_runtime_apis! {
 		fn worker_of_key(key: WorkerKey) -> Option<AccountId>;
 		/// The workers eligible for new jobs.
 		fn active_workers() -> Vec<AccountId>;
+		/// The job, if open.
+		fn job(id: JobId) -> Option<Job>;
+		/// Open jobs the worker was drawn for, ascending (what its node's off-chain worker runs).
+		fn jobs_of_worker(worker: AccountId) -> Vec<JobId>;
+		/// Open jobs of the requester, ascending.
+		fn jobs_of_requester(requester: AccountId) -> Vec<JobId>;
 	}
 }

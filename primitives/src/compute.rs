@@ -16,6 +16,9 @@ pub mod crypto {
 	app_crypto!(sr25519, KEY_TYPE);
 }
 
+/// Identifier of a compute job, assigned in submission order.
+pub type JobId = u64;
+
 /// The public key a worker attests its results with.
 pub type WorkerKey = crypto::Public;
 

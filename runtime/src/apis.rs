@@ -18,7 +18,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use lineage_primitives::{
-	compute::WorkerKey,
+	compute::{JobId, WorkerKey},
 	datasets::{DatasetId, DatasetVersion, Shares},
 	models::ModelId,
 	royalties::{Earnings, ModelStatement},
@@ -279,9 +279,12 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl lineage_primitives::apis::ComputeApi<Block, AccountId, pallet_compute::Worker<Runtime>>
-		for Runtime
-	{
+	impl lineage_primitives::apis::ComputeApi<
+		Block,
+		AccountId,
+		pallet_compute::Worker<Runtime>,
+		pallet_compute::Job<Runtime>,
+	> for Runtime {
 		fn worker(who: AccountId) -> Option<pallet_compute::Worker<Runtime>> {
 			Compute::worker(&who)
 		}
@@ -292,6 +295,18 @@ impl_runtime_apis! {
 
 		fn active_workers() -> Vec<AccountId> {
 			Compute::active_workers()
+		}
+
+		fn job(id: JobId) -> Option<pallet_compute::Job<Runtime>> {
+			Compute::job(id)
+		}
+
+		fn jobs_of_worker(worker: AccountId) -> Vec<JobId> {
+			Compute::jobs_of_worker(&worker)
+		}
+
+		fn jobs_of_requester(requester: AccountId) -> Vec<JobId> {
+			Compute::jobs_of_requester(&requester)
 		}
 	}
 

@@ -8,11 +8,13 @@
 )]
 
 use super::*;
+use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate},
 	Get,
 };
+use frame_support::BoundedVec;
 use frame_system::RawOrigin;
 use sp_runtime::traits::{One, Saturating};
 
@@ -118,6 +120,57 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller.clone()));
 
 		assert!(Workers::<T>::get(&caller).is_none());
+	}
+
+	#[benchmark]
+	fn submit_inference(i: Linear<1, { T::MaxInputLen::get() }>) {
+		other_workers::<T>(T::MaxWorkers::get());
+		let model = T::BenchmarkHelper::create_model(funded::<T>("owner", 0));
+		let caller = funded::<T>("caller", 0);
+		// The block the job settles in already holds all but one job.
+		let now = frame_system::Pallet::<T>::block_number();
+		let settles_at =
+			now.saturating_add(T::CommitPeriod::get()).saturating_add(T::RevealPeriod::get());
+		let others: Vec<JobId> =
+			(0..T::MaxJobsPerBlock::get() - 1).map(|id| u64::from(id) + 1_000_000).collect();
+		Deadlines::<T>::insert(settles_at, BoundedVec::truncate_from(others));
+		let input = vec![7u8; i as usize];
+		let max_fee = T::MinWorkerStake::get().saturating_mul(100u32.into());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), model, input, max_fee);
+
+		assert_eq!(Pallet::<T>::jobs_of_requester(&caller).len(), 1);
+	}
+
+	/// `n` jobs settling in one block's hook.
+	#[benchmark]
+	fn settle_jobs(n: Linear<0, { T::MaxJobsPerBlock::get() }>) {
+		other_workers::<T>(T::MaxWorkers::get());
+		let model = T::BenchmarkHelper::create_model(funded::<T>("owner", 0));
+		let max_fee = T::MinWorkerStake::get().saturating_mul(100u32.into());
+		// Spread over requesters so the block's limit, not one account, is what binds.
+		for index in 0..n {
+			let requester = funded::<T>("requester", index);
+			Pallet::<T>::do_submit_inference(
+				&requester,
+				model,
+				vec![7u8; T::MaxInputLen::get() as usize],
+				max_fee,
+			)
+			.unwrap();
+		}
+		let settles_at = frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::CommitPeriod::get())
+			.saturating_add(T::RevealPeriod::get());
+		frame_system::Pallet::<T>::set_block_number(settles_at);
+
+		#[block]
+		{
+			Pallet::<T>::settle_due(settles_at);
+		}
+
+		assert!(Jobs::<T>::iter().next().is_none());
 	}
 
 	impl_benchmark_test_suite!(Pallet, mock::new_test_ext(), mock::Test);

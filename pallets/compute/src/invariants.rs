@@ -1,9 +1,13 @@
 //! `try_state` invariants, checked after every unit test and by `try-runtime`.
 
-use frame_support::ensure;
-use sp_runtime::TryRuntimeError;
+use alloc::collections::BTreeMap;
+use frame_support::{ensure, traits::fungible::InspectHold};
+use sp_runtime::{Saturating, TryRuntimeError};
 
-use crate::{ActiveWorkers, Config, Pallet, WorkerOfKey, WorkerStatus, Workers};
+use crate::{
+	ActiveWorkers, BalanceOf, Config, Deadlines, HoldReason, Jobs, JobsOfRequester, JobsOfWorker,
+	NextJobId, Pallet, WorkerOfKey, WorkerStatus, Workers,
+};
 
 impl<T: Config> Pallet<T> {
 	/// Checks that every worker's stake is what the currency holds for it, that keys and
@@ -33,6 +37,48 @@ impl<T: Config> Pallet<T> {
 			WorkerOfKey::<T>::iter().count() == Workers::<T>::iter().count(),
 			"a key belongs to no worker"
 		);
+		Self::check_jobs()
+	}
+
+	/// Fees held equal the open jobs' escrow, every open job is in the deadline queue at its
+	/// settling block, and the requester and worker indices name exactly the open jobs.
+	fn check_jobs() -> Result<(), TryRuntimeError> {
+		let mut escrow: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let (mut assignments, mut jobs) = (0usize, 0usize);
+		for (id, job) in Jobs::<T>::iter() {
+			ensure!(id < NextJobId::<T>::get(), "a job id not below NextJobId");
+			ensure!(
+				Deadlines::<T>::get(job.settles_at).contains(&id),
+				"an open job is not in the deadline queue"
+			);
+			ensure!(
+				JobsOfRequester::<T>::contains_key(&job.requester, id),
+				"an open job is missing from its requester's index"
+			);
+			for worker in job.workers.iter() {
+				ensure!(
+					JobsOfWorker::<T>::contains_key(worker, id),
+					"an open job is missing from a worker's index"
+				);
+			}
+			assignments = assignments.saturating_add(job.workers.len());
+			jobs = jobs.saturating_add(1);
+			escrow.entry(job.requester.clone()).or_default().saturating_accrue(job.held);
+		}
+		ensure!(
+			JobsOfWorker::<T>::iter().count() == assignments,
+			"a worker's index names a closed job"
+		);
+		ensure!(
+			JobsOfRequester::<T>::iter().count() == jobs,
+			"a requester's index names a closed job"
+		);
+		for (requester, held) in escrow {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::JobFee.into(), &requester) == held,
+				"fees held differ from the open jobs' escrow"
+			);
+		}
 		Ok(())
 	}
 }

@@ -1,9 +1,21 @@
 //! A test runtime: system, balances and compute.
 
-#![allow(clippy::unwrap_used, reason = "a test runtime that cannot be built must fail the test")]
+#![allow(
+	clippy::unwrap_used,
+	clippy::arithmetic_side_effects,
+	reason = "a test runtime: a failure or an overflow must fail the test"
+)]
+
+use core::cell::RefCell;
+use std::collections::BTreeMap;
 
 use frame_support::{derive_impl, parameter_types, traits::ConstU32};
-use sp_runtime::BuildStorage;
+use lineage_primitives::models::{ModelId, ModelInspect, RoyaltySplit, RoyaltyTerms};
+use sp_core::H256;
+use sp_runtime::{
+	traits::{BlakeTwo256, Hash},
+	BuildStorage,
+};
 
 use crate as pallet_compute;
 
@@ -22,6 +34,13 @@ pub(crate) const MIN_STAKE: Balance = 100;
 pub(crate) const UNBONDING: u64 = 10;
 pub(crate) const MAX_WORKERS: u32 = 3;
 pub(crate) const INITIAL_BALANCE: Balance = 10_000;
+pub(crate) const DAVE: AccountId = 4;
+pub(crate) const REPLICATION: u32 = 2;
+pub(crate) const COMPUTE_FEE: Balance = 5;
+pub(crate) const MAX_INPUT: u32 = 16;
+pub(crate) const COMMIT_PERIOD: u64 = 3;
+pub(crate) const REVEAL_PERIOD: u64 = 2;
+pub(crate) const MAX_JOBS_PER_BLOCK: u32 = 2;
 
 #[frame_support::runtime]
 mod runtime {
@@ -61,9 +80,62 @@ impl pallet_balances::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
+thread_local! {
+	static MODELS: RefCell<BTreeMap<ModelId, RoyaltyTerms<AccountId, Balance>>> =
+		const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Models the tests register with [`add_model`].
+pub struct MockModels;
+impl ModelInspect<AccountId, Balance> for MockModels {
+	fn royalty_terms(model: ModelId) -> Option<RoyaltyTerms<AccountId, Balance>> {
+		MODELS.with(|models| models.borrow().get(&model).cloned())
+	}
+
+	fn max_datasets() -> u32 {
+		8
+	}
+}
+
+/// Registers `model`, owned by Alice, at `price`, usable or not.
+pub(crate) fn add_model(model: ModelId, price: Balance, usable: bool) {
+	let terms = RoyaltyTerms {
+		owner: ALICE,
+		price,
+		split: RoyaltySplit::default(),
+		parents: Vec::new(),
+		datasets: Vec::new(),
+		usable,
+	};
+	MODELS.with(|models| models.borrow_mut().insert(model, terms));
+}
+
+/// Benchmark set-up on the mock's model table.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
+	fn create_model(_owner: AccountId) -> ModelId {
+		let next = MODELS.with(|models| models.borrow().keys().next_back().map_or(0, |id| id + 1));
+		add_model(next, 10, true);
+		next
+	}
+}
+
+/// Randomness that is the hash of its subject: deterministic, and different per job.
+pub struct SubjectHash;
+impl frame_support::traits::Randomness<H256, u64> for SubjectHash {
+	fn random(subject: &[u8]) -> (H256, u64) {
+		(BlakeTwo256::hash(subject), 0)
+	}
+}
+
 parameter_types! {
 	pub const MinWorkerStake: Balance = MIN_STAKE;
 	pub const UnbondingPeriod: u64 = UNBONDING;
+	pub const ComputeFee: Balance = COMPUTE_FEE;
+	pub const CommitPeriod: u64 = COMMIT_PERIOD;
+	pub const RevealPeriod: u64 = REVEAL_PERIOD;
 }
 
 impl pallet_compute::Config for Test {
@@ -72,7 +144,17 @@ impl pallet_compute::Config for Test {
 	type MinWorkerStake = MinWorkerStake;
 	type UnbondingPeriod = UnbondingPeriod;
 	type MaxWorkers = ConstU32<MAX_WORKERS>;
+	type Models = MockModels;
+	type Randomness = SubjectHash;
+	type Replication = ConstU32<REPLICATION>;
+	type ComputeFee = ComputeFee;
+	type MaxInputLen = ConstU32<MAX_INPUT>;
+	type CommitPeriod = CommitPeriod;
+	type RevealPeriod = RevealPeriod;
+	type MaxJobsPerBlock = ConstU32<MAX_JOBS_PER_BLOCK>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
 }
 
 /// Alice, Bob, Charlie and Dave (4) with [`INITIAL_BALANCE`]; `POOR` with less than a stake.

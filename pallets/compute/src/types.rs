@@ -5,7 +5,12 @@ use frame_support::{CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 
+use frame_support::BoundedVec;
+use lineage_primitives::models::ModelId;
+
 use crate::{BalanceOf, Capabilities, Config, Reputation, WorkerKey, WorkerStatus};
+
+pub use lineage_primitives::compute::JobId;
 
 /// A registered worker.
 #[derive(
@@ -26,4 +31,34 @@ pub struct Worker<T: Config> {
 	pub reputation: Reputation,
 	/// Block of registration.
 	pub registered_at: BlockNumberFor<T>,
+}
+
+/// An open inference job.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct Job<T: Config> {
+	/// Asked for it and paid its fee.
+	pub requester: T::AccountId,
+	/// The model to run.
+	pub model: ModelId,
+	/// The input, as the model's inputs are encoded off-chain.
+	pub input: BoundedVec<u8, T::MaxInputLen>,
+	/// The model's price when submitted, paid along its lineage if the job succeeds.
+	pub price: BalanceOf<T>,
+	/// Paid to each worker whose result is accepted.
+	pub compute_fee: BalanceOf<T>,
+	/// Held from the requester: the price plus every worker's compute fee.
+	pub held: BalanceOf<T>,
+	/// The workers drawn for it.
+	pub workers: BoundedVec<T::AccountId, T::Replication>,
+	/// Block it was submitted in.
+	pub submitted_at: BlockNumberFor<T>,
+	/// Commits are taken up to this block, inclusive.
+	pub commit_until: BlockNumberFor<T>,
+	/// Reveals are taken after the commit period and before this block; the job settles at
+	/// its start.
+	pub settles_at: BlockNumberFor<T>,
 }

@@ -40,6 +40,8 @@ pub trait WeightInfo {
 	fn bond_extra() -> Weight;
 	fn unregister_worker() -> Weight;
 	fn withdraw_stake() -> Weight;
+	fn submit_inference(i: u32, ) -> Weight;
+	fn settle_jobs(n: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -54,13 +56,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn register_worker() -> Weight {
 		// Proof size summary in bytes:
 		//  Measured:  `36117`
 		//  Estimated: `34255`
-		// Minimum execution time: 176_202_000 picoseconds.
-		Weight::from_parts(187_129_000, 34255)
+		// Minimum execution time: 166_237_000 picoseconds.
+		Weight::from_parts(182_221_000, 34255)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -72,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2437`
 		//  Estimated: `3591`
-		// Minimum execution time: 72_708_000 picoseconds.
-		Weight::from_parts(79_979_000, 3591)
+		// Minimum execution time: 68_351_000 picoseconds.
+		Weight::from_parts(76_744_000, 3591)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -82,13 +84,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn bond_extra() -> Weight {
 		// Proof size summary in bytes:
 		//  Measured:  `2508`
-		//  Estimated: `3593`
-		// Minimum execution time: 124_776_000 picoseconds.
-		Weight::from_parts(134_189_000, 3593)
+		//  Estimated: `3604`
+		// Minimum execution time: 117_544_000 picoseconds.
+		Weight::from_parts(127_690_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -100,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `34000`
 		//  Estimated: `34255`
-		// Minimum execution time: 93_379_000 picoseconds.
-		Weight::from_parts(103_855_000, 34255)
+		// Minimum execution time: 92_076_000 picoseconds.
+		Weight::from_parts(101_871_000, 34255)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -110,45 +112,119 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::WorkerOfKey` (r:0 w:1)
 	/// Proof: `Compute::WorkerOfKey` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn withdraw_stake() -> Weight {
 		// Proof size summary in bytes:
 		//  Measured:  `2512`
-		//  Estimated: `3593`
-		// Minimum execution time: 114_921_000 picoseconds.
-		Weight::from_parts(123_754_000, 3593)
+		//  Estimated: `3604`
+		// Minimum execution time: 108_191_000 picoseconds.
+		Weight::from_parts(117_094_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Models::Models` (r:1 w:0)
+	/// Proof: `Models::Models` (`max_values`: None, `max_size`: Some(808), added: 3283, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::NextJobId` (r:1 w:1)
+	/// Proof: `Compute::NextJobId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::ActiveWorkers` (r:1 w:0)
+	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(32770), added: 33265, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Deadlines` (r:1 w:1)
+	/// Proof: `Compute::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::JobsOfRequester` (r:0 w:1)
+	/// Proof: `Compute::JobsOfRequester` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Jobs` (r:0 w:1)
+	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4307), added: 6782, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::JobsOfWorker` (r:0 w:3)
+	/// Proof: `Compute::JobsOfWorker` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// The range of component `i` is `[1, 4096]`.
+	fn submit_inference(i: u32, ) -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `34975`
+		//  Estimated: `34255`
+		// Minimum execution time: 182_862_000 picoseconds.
+		Weight::from_parts(200_341_005, 34255)
+			// Standard Error: 294
+			.saturating_add(Weight::from_parts(4_622, 0).saturating_mul(i.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
+	}
+	/// Storage: `Compute::Deadlines` (r:1 w:1)
+	/// Proof: `Compute::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Jobs` (r:64 w:64)
+	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4307), added: 6782, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:64 w:64)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:64 w:64)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::JobsOfRequester` (r:0 w:64)
+	/// Proof: `Compute::JobsOfRequester` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::JobsOfWorker` (r:0 w:192)
+	/// Proof: `Compute::JobsOfWorker` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 64]`.
+	fn settle_jobs(n: u32, ) -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `6221 + n * (4850 ±0)`
+		//  Estimated: `3991 + n * (6782 ±0)`
+		// Minimum execution time: 13_210_000 picoseconds.
+		Weight::from_parts(68_426_665, 3991)
+			// Standard Error: 75_173
+			.saturating_add(Weight::from_parts(63_280_883, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 6782).saturating_mul(n.into()))
 	}
 }
 
 /// The same measurements with ParityDB weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn register_worker() -> Weight {
-		Weight::from_parts(187_129_000, 34255)
+		Weight::from_parts(182_221_000, 34255)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn update_worker() -> Weight {
-		Weight::from_parts(79_979_000, 3591)
+		Weight::from_parts(76_744_000, 3591)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn bond_extra() -> Weight {
-		Weight::from_parts(134_189_000, 3593)
+		Weight::from_parts(127_690_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn unregister_worker() -> Weight {
-		Weight::from_parts(103_855_000, 34255)
+		Weight::from_parts(101_871_000, 34255)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn withdraw_stake() -> Weight {
-		Weight::from_parts(123_754_000, 3593)
+		Weight::from_parts(117_094_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn submit_inference(i: u32, ) -> Weight {
+		Weight::from_parts(200_341_005, 34255)
+			.saturating_add(Weight::from_parts(4_622, 0).saturating_mul(i.into()))
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
+	}
+	fn settle_jobs(n: u32, ) -> Weight {
+		Weight::from_parts(68_426_665, 3991)
+			.saturating_add(Weight::from_parts(63_280_883, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((7_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 6782).saturating_mul(n.into()))
 	}
 }

@@ -8,6 +8,8 @@ use lineage_primitives::{
 	models::{DatasetUse, ModelId, RoyaltySplit},
 };
 
+use sp_runtime::Perbill;
+
 use crate::{AccountId, Balance, Royalties, Runtime};
 
 /// The runtime's helper for every Lineage pallet's benchmarks.
@@ -41,5 +43,24 @@ impl pallet_royalties::BenchmarkHelper<AccountId, Balance> for LineageBenchmarkH
 		datasets: Vec<DatasetUse>,
 	) -> ModelId {
 		pallet_models::benchmarking::create_model::<Runtime>(owner, split, parents, datasets)
+	}
+}
+
+impl pallet_compute::BenchmarkHelper<AccountId> for LineageBenchmarkHelper {
+	fn create_model(owner: AccountId) -> ModelId {
+		let (dataset, version) =
+			pallet_datasets::benchmarking::create_dataset::<Runtime>(License {
+				training_allowed: true,
+				commercial_use_allowed: true,
+				training_fee: 0,
+			});
+		let split = RoyaltySplit {
+			owner: Perbill::from_percent(80),
+			upstream: Perbill::zero(),
+			data: Perbill::from_percent(10),
+			treasury: Perbill::from_percent(10),
+		};
+		let uses = alloc::vec![DatasetUse { dataset, version, weight: Perbill::one() }];
+		pallet_models::benchmarking::create_model::<Runtime>(owner, split, Vec::new(), uses)
 	}
 }

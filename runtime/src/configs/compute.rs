@@ -3,14 +3,38 @@
 //! the jobs it will take; unbonding lasts long enough for every job it took to settle.
 
 use frame_support::{parameter_types, traits::ConstU32};
+use sp_runtime::traits::{BlakeTwo256, Hash as _};
 
-use crate::{Balance, Balances, BlockNumber, Runtime, RuntimeHoldReason, DAYS, UNIT};
+use crate::{
+	Balance, Balances, BlockNumber, Hash, Models, Runtime, RuntimeHoldReason, System, DAYS,
+	MILLI_UNIT, UNIT,
+};
 
 parameter_types! {
 	/// The least stake a worker registers with.
 	pub const MinWorkerStake: Balance = 1_000 * UNIT;
 	/// How long a leaving worker's stake stays held, and slashable.
 	pub const WorkerUnbondingPeriod: BlockNumber = DAYS;
+	/// Paid to each worker whose result is accepted: a tenth of the demo model's price.
+	pub const ComputeFee: Balance = MILLI_UNIT;
+	/// 30 s to commit, then 30 s to reveal: a small model runs in milliseconds, so this is
+	/// time for a worker's node to see the job and get two transactions in.
+	pub const CommitPeriod: BlockNumber = 5;
+	pub const RevealPeriod: BlockNumber = 5;
+}
+
+/// Job assignment's randomness: the parent block's hash mixed with the subject. It resists a
+/// requester who does not author blocks choosing their workers only as far as they cannot
+/// predict the block their job lands in; it does not resist a block author, who can reorder
+/// or withhold. See the README for the stronger sources and how to switch.
+pub struct ParentHashRandomness;
+
+impl frame_support::traits::Randomness<Hash, BlockNumber> for ParentHashRandomness {
+	fn random(subject: &[u8]) -> (Hash, BlockNumber) {
+		let mut input = System::parent_hash().as_ref().to_vec();
+		input.extend_from_slice(subject);
+		(BlakeTwo256::hash(&input), System::block_number().saturating_sub(1))
+	}
 }
 
 impl pallet_compute::Config for Runtime {
@@ -20,5 +44,17 @@ impl pallet_compute::Config for Runtime {
 	type UnbondingPeriod = WorkerUnbondingPeriod;
 	// Jobs draw their workers from one list; a thousand keeps that read small.
 	type MaxWorkers = ConstU32<1_024>;
+	type Models = Models;
+	type Randomness = ParentHashRandomness;
+	// Three workers per job: two agreeing make a majority, one liar cannot.
+	type Replication = ConstU32<3>;
+	type ComputeFee = ComputeFee;
+	// 4 KiB: a few hundred fixed-point values, enough for the digits models and their kin.
+	type MaxInputLen = ConstU32<4_096>;
+	type CommitPeriod = CommitPeriod;
+	type RevealPeriod = RevealPeriod;
+	type MaxJobsPerBlock = ConstU32<64>;
 	type WeightInfo = pallet_compute::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = super::benchmark_helpers::LineageBenchmarkHelper;
 }

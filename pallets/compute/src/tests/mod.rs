@@ -8,6 +8,7 @@
 	reason = "tests fail loudly by design"
 )]
 
+mod jobs;
 mod workers;
 
 use frame_support::traits::fungible::InspectHold;

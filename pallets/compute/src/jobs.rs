@@ -1,0 +1,141 @@
+//! Inference jobs: submission (fee held, workers drawn) and expiry (everything refunded).
+
+use alloc::vec::Vec;
+use codec::Encode;
+use frame_support::{
+	ensure,
+	traits::{fungible::MutateHold, tokens::Precision, Get, Randomness},
+	BoundedVec,
+};
+use lineage_primitives::models::{ModelId, ModelInspect};
+use sp_runtime::{
+	traits::{CheckedAdd, CheckedMul, Saturating},
+	DispatchError,
+};
+
+use crate::{
+	assignment, ActiveWorkers, BalanceOf, Config, Deadlines, Error, Event, HoldReason, Job, JobId,
+	Jobs, JobsOfRequester, JobsOfWorker, NextJobId, Pallet,
+};
+
+/// Context of the randomness a job's workers are drawn with.
+const ASSIGNMENT_SUBJECT: &[u8] = b"lineage/compute/assign";
+
+impl<T: Config> Pallet<T> {
+	/// Holds the fee of an inference of `model` on `input` from `requester` and draws its
+	/// workers. Returns the new job's id. Nothing changes on error.
+	pub(crate) fn do_submit_inference(
+		requester: &T::AccountId,
+		model: ModelId,
+		input: Vec<u8>,
+		max_fee: BalanceOf<T>,
+	) -> Result<JobId, DispatchError> {
+		let terms = T::Models::royalty_terms(model).ok_or(Error::<T>::UnknownModel)?;
+		ensure!(terms.usable, Error::<T>::ModelNotActive);
+		ensure!(!input.is_empty(), Error::<T>::EmptyInput);
+		let input: BoundedVec<u8, T::MaxInputLen> =
+			input.try_into().map_err(|_| Error::<T>::InputTooLarge)?;
+		let replication = T::Replication::get();
+		let compute_fee = T::ComputeFee::get();
+		let fee = compute_fee
+			.checked_mul(&replication.into())
+			.and_then(|workers| workers.checked_add(&terms.price))
+			.ok_or(Error::<T>::Overflow)?;
+		ensure!(fee <= max_fee, Error::<T>::FeeAboveMax);
+
+		let id = NextJobId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let (seed, _) = T::Randomness::random(&(ASSIGNMENT_SUBJECT, id).encode());
+		let workers = assignment::draw(
+			&ActiveWorkers::<T>::get(),
+			requester,
+			replication,
+			seed.as_ref().try_into().unwrap_or_default(),
+		)
+		.ok_or(Error::<T>::NotEnoughWorkers)?;
+		let workers: BoundedVec<T::AccountId, T::Replication> =
+			workers.try_into().map_err(|_| Error::<T>::NotEnoughWorkers)?;
+
+		let now = frame_system::Pallet::<T>::block_number();
+		let commit_until = now.saturating_add(T::CommitPeriod::get());
+		let settles_at = commit_until.saturating_add(T::RevealPeriod::get());
+		Deadlines::<T>::try_mutate(settles_at, |due| due.try_push(id))
+			.map_err(|_| Error::<T>::TooManyJobsDue)?;
+		T::Currency::hold(&HoldReason::JobFee.into(), requester, fee)?;
+
+		NextJobId::<T>::put(next);
+		for worker in workers.iter() {
+			JobsOfWorker::<T>::insert(worker, id, ());
+		}
+		JobsOfRequester::<T>::insert(requester, id, ());
+		Self::deposit_event(Event::InferenceSubmitted {
+			job: id,
+			requester: requester.clone(),
+			model,
+			fee,
+			workers: workers.clone().into_inner(),
+		});
+		Jobs::<T>::insert(
+			id,
+			Job::<T> {
+				requester: requester.clone(),
+				model,
+				input,
+				price: terms.price,
+				compute_fee,
+				held: fee,
+				workers,
+				submitted_at: now,
+				commit_until,
+				settles_at,
+			},
+		);
+		Ok(id)
+	}
+
+	/// Settles the jobs due at `now`. With no results to agree on yet,
+	/// each expires: its whole fee goes back to the requester. Returns how many there were.
+	pub(crate) fn settle_due(now: frame_system::pallet_prelude::BlockNumberFor<T>) -> u32 {
+		let due = Deadlines::<T>::take(now);
+		for id in due.iter() {
+			Self::expire(*id);
+		}
+		u32::try_from(due.len()).unwrap_or(u32::MAX)
+	}
+
+	/// Refunds and removes job `id`.
+	fn expire(id: JobId) {
+		let Some(job) = Jobs::<T>::take(id) else { return };
+		let refunded = T::Currency::release(
+			&HoldReason::JobFee.into(),
+			&job.requester,
+			job.held,
+			Precision::BestEffort,
+		)
+		.unwrap_or_default();
+		JobsOfRequester::<T>::remove(&job.requester, id);
+		for worker in job.workers.iter() {
+			JobsOfWorker::<T>::remove(worker, id);
+		}
+		Self::deposit_event(Event::JobExpired { job: id, requester: job.requester, refunded });
+	}
+
+	/// The job, if open.
+	pub fn job(id: JobId) -> Option<Job<T>> {
+		Jobs::<T>::get(id)
+	}
+
+	/// Open jobs `worker` was drawn for, ascending.
+	pub fn jobs_of_worker(worker: &T::AccountId) -> Vec<JobId> {
+		let mut jobs: Vec<JobId> = JobsOfWorker::<T>::iter_key_prefix(worker).collect();
+		jobs.sort_unstable();
+		jobs
+	}
+
+	/// Open jobs of `requester`, ascending.
+	pub fn jobs_of_requester(requester: &T::AccountId) -> Vec<JobId> {
+		let mut jobs: Vec<JobId> = JobsOfRequester::<T>::iter_key_prefix(requester).collect();
+		jobs.sort_unstable();
+		jobs
+	}
+}
