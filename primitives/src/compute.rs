@@ -1,6 +1,7 @@
 //! Compute: what a worker offers, the key it signs its results with, and how the chain keeps
 //! its standing. Shared by `pallet-compute`, the runtime API, the node's ML service and dApps.
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
@@ -21,6 +22,9 @@ pub type JobId = u64;
 
 /// The public key a worker attests its results with.
 pub type WorkerKey = crypto::Public;
+
+/// A worker's signature over an [`Attestation`].
+pub type WorkerSignature = crypto::Signature;
 
 /// The ML backends a worker runs, as flags: [`Backends::CPU`], [`Backends::WGPU`],
 /// [`Backends::CUDA`].
@@ -136,4 +140,50 @@ pub enum WorkerStatus<BlockNumber> {
 		/// First block at which the stake can be withdrawn.
 		until: BlockNumber,
 	},
+}
+
+/// Longest engine version string an attestation carries.
+pub const MAX_ENGINE_VERSION_LEN: u32 = 32;
+
+/// What a worker signs with its `lnml` key when it reveals a result: the job, what it
+/// produced, which weights and which engine produced it, on which backend.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Attestation {
+	/// The job the result is for.
+	pub job: JobId,
+	/// blake2-256 of the SCALE-encoded output.
+	pub output_hash: sp_core::H256,
+	/// blake2-256 of the saved weights the worker ran.
+	pub weights_hash: sp_core::H256,
+	/// `lineage-ml`'s version.
+	pub engine_version: sp_runtime::BoundedVec<u8, sp_core::ConstU32<MAX_ENGINE_VERSION_LEN>>,
+	/// The backend it ran on: one of the [`Backends`] flags.
+	pub backend: u8,
+}
+
+impl Attestation {
+	/// Domain separation: an attestation signature cannot pass for any other signed message.
+	pub const CONTEXT: &'static [u8] = b"lineage/attestation/v1";
+
+	/// The bytes a worker signs: [`Self::CONTEXT`] followed by the SCALE encoding.
+	pub fn signing_payload(&self) -> Vec<u8> {
+		let mut payload = Self::CONTEXT.to_vec();
+		payload.extend_from_slice(&self.encode());
+		payload
+	}
+}
+
+/// A commitment to a result: `blake2_256(output ‖ salt ‖ worker)`, SCALE-encoded parts, so a
+/// worker cannot reveal another's output as its own.
+pub fn commitment<AccountId: Encode>(
+	output: &[i32],
+	salt: &[u8; 32],
+	worker: &AccountId,
+) -> sp_core::H256 {
+	let mut bytes = output.encode();
+	bytes.extend_from_slice(salt);
+	bytes.extend_from_slice(&worker.encode());
+	<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&bytes)
 }

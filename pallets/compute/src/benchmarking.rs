@@ -9,6 +9,7 @@
 
 use super::*;
 use alloc::{vec, vec::Vec};
+use codec::Encode;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate},
@@ -16,7 +17,11 @@ use frame_support::traits::{
 };
 use frame_support::BoundedVec;
 use frame_system::RawOrigin;
-use sp_runtime::traits::{One, Saturating};
+use lineage_primitives::compute::{commitment, MAX_ENGINE_VERSION_LEN};
+use sp_runtime::{
+	traits::{BlakeTwo256, Hash, One, Saturating},
+	RuntimeAppPublic,
+};
 
 const SEED: u32 = 0;
 
@@ -58,6 +63,34 @@ fn last_of_full_list<T: Config>() -> T::AccountId {
 	Pallet::<T>::do_register(&caller, T::MinWorkerStake::get(), capabilities(), key(u32::MAX))
 		.unwrap();
 	caller
+}
+
+/// A job submitted with every active worker slot full; returns it and its first worker.
+fn open_job<T: Config>() -> (JobId, T::AccountId) {
+	other_workers::<T>(T::MaxWorkers::get());
+	let model = T::BenchmarkHelper::create_model(funded::<T>("owner", 0));
+	let requester = funded::<T>("requester", 0);
+	let max_fee = T::MinWorkerStake::get().saturating_mul(100u32.into());
+	let job = Pallet::<T>::do_submit_inference(&requester, model, vec![7u8], max_fee).unwrap();
+	let worker = Jobs::<T>::get(job).unwrap().workers.first().cloned().unwrap();
+	(job, worker)
+}
+
+/// Every drawn worker of `job` committed and revealed a result as long as results go.
+fn full_results<T: Config>(job: JobId) {
+	let workers = Jobs::<T>::get(job).unwrap().workers;
+	for worker in workers.iter() {
+		Commits::<T>::insert(job, worker, sp_core::H256::repeat_byte(1));
+		let output = BoundedVec::truncate_from(vec![0i32; T::MaxOutputLen::get() as usize]);
+		let attestation = Attestation {
+			job,
+			output_hash: sp_core::H256::repeat_byte(3),
+			weights_hash: sp_core::H256::repeat_byte(2),
+			engine_version: BoundedVec::truncate_from(vec![b'v'; MAX_ENGINE_VERSION_LEN as usize]),
+			backend: Backends::CPU,
+		};
+		Reveals::<T>::insert(job, worker, Reveal::<T> { output, attestation, signature: [0; 64] });
+	}
 }
 
 #[benchmarks]
@@ -152,13 +185,14 @@ mod benchmarks {
 		// Spread over requesters so the block's limit, not one account, is what binds.
 		for index in 0..n {
 			let requester = funded::<T>("requester", index);
-			Pallet::<T>::do_submit_inference(
+			let job = Pallet::<T>::do_submit_inference(
 				&requester,
 				model,
 				vec![7u8; T::MaxInputLen::get() as usize],
 				max_fee,
 			)
 			.unwrap();
+			full_results::<T>(job);
 		}
 		let settles_at = frame_system::Pallet::<T>::block_number()
 			.saturating_add(T::CommitPeriod::get())
@@ -171,6 +205,43 @@ mod benchmarks {
 		}
 
 		assert!(Jobs::<T>::iter().next().is_none());
+	}
+
+	#[benchmark]
+	fn commit_result() {
+		let (job, worker) = open_job::<T>();
+		let hash = sp_core::H256::repeat_byte(1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(worker.clone()), job, hash);
+
+		assert!(Commits::<T>::contains_key(job, &worker));
+	}
+
+	/// `o` output values; the signature checked against a key from the keystore.
+	#[benchmark]
+	fn reveal_result(o: Linear<1, { T::MaxOutputLen::get() }>) {
+		let (job, worker) = open_job::<T>();
+		let key = WorkerKey::generate_pair(None);
+		Pallet::<T>::do_update(&worker, capabilities(), key.clone()).unwrap();
+		let output: Vec<i32> = (0..o).map(|value| value as i32).collect();
+		let salt = [3u8; 32];
+		Pallet::<T>::do_commit(&worker, job, commitment(&output, &salt, &worker)).unwrap();
+		let attestation = Attestation {
+			job,
+			output_hash: BlakeTwo256::hash(&output.encode()),
+			weights_hash: sp_core::H256::repeat_byte(2),
+			engine_version: BoundedVec::truncate_from(vec![b'v'; MAX_ENGINE_VERSION_LEN as usize]),
+			backend: Backends::CPU,
+		};
+		let signature = key.sign(&attestation.signing_payload()).unwrap();
+		let commit_until = Jobs::<T>::get(job).unwrap().commit_until;
+		frame_system::Pallet::<T>::set_block_number(commit_until.saturating_add(One::one()));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(worker.clone()), job, output, salt, attestation, signature);
+
+		assert!(Reveals::<T>::contains_key(job, &worker));
 	}
 
 	impl_benchmark_test_suite!(Pallet, mock::new_test_ext(), mock::Test);

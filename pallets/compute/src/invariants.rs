@@ -5,8 +5,8 @@ use frame_support::{ensure, traits::fungible::InspectHold};
 use sp_runtime::{Saturating, TryRuntimeError};
 
 use crate::{
-	ActiveWorkers, BalanceOf, Config, Deadlines, HoldReason, Jobs, JobsOfRequester, JobsOfWorker,
-	NextJobId, Pallet, WorkerOfKey, WorkerStatus, Workers,
+	ActiveWorkers, BalanceOf, Commits, Config, Deadlines, HoldReason, Jobs, JobsOfRequester,
+	JobsOfWorker, NextJobId, Pallet, Reveals, WorkerOfKey, WorkerStatus, Workers,
 };
 
 impl<T: Config> Pallet<T> {
@@ -73,6 +73,13 @@ impl<T: Config> Pallet<T> {
 			JobsOfRequester::<T>::iter().count() == jobs,
 			"a requester's index names a closed job"
 		);
+		for (id, worker, _) in Commits::<T>::iter() {
+			let job = Jobs::<T>::get(id).ok_or("a commitment for a closed job")?;
+			ensure!(job.workers.contains(&worker), "a commitment from a worker not drawn");
+		}
+		for (id, worker, _) in Reveals::<T>::iter() {
+			ensure!(Commits::<T>::contains_key(id, &worker), "a reveal without a commitment");
+		}
 		for (requester, held) in escrow {
 			ensure!(
 				T::Currency::balance_on_hold(&HoldReason::JobFee.into(), &requester) == held,

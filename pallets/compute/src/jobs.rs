@@ -14,8 +14,8 @@ use sp_runtime::{
 };
 
 use crate::{
-	assignment, ActiveWorkers, BalanceOf, Config, Deadlines, Error, Event, HoldReason, Job, JobId,
-	Jobs, JobsOfRequester, JobsOfWorker, NextJobId, Pallet,
+	assignment, ActiveWorkers, BalanceOf, Commits, Config, Deadlines, Error, Event, HoldReason,
+	Job, JobId, Jobs, JobsOfRequester, JobsOfWorker, NextJobId, Pallet, Reveals,
 };
 
 /// Context of the randomness a job's workers are drawn with.
@@ -93,8 +93,8 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	/// Settles the jobs due at `now`. With no results to agree on yet,
-	/// each expires: its whole fee goes back to the requester. Returns how many there were.
+	/// Settles the jobs due at `now`. Until quorum is decided (the next slice), each expires,
+	/// revealed results or not: its whole fee goes back to the requester. Returns how many there were.
 	pub(crate) fn settle_due(now: frame_system::pallet_prelude::BlockNumberFor<T>) -> u32 {
 		let due = Deadlines::<T>::take(now);
 		for id in due.iter() {
@@ -114,6 +114,9 @@ impl<T: Config> Pallet<T> {
 		)
 		.unwrap_or_default();
 		JobsOfRequester::<T>::remove(&job.requester, id);
+		// At most one commitment and one reveal per drawn worker.
+		let _ = Commits::<T>::clear_prefix(id, T::Replication::get(), None);
+		let _ = Reveals::<T>::clear_prefix(id, T::Replication::get(), None);
 		for worker in job.workers.iter() {
 			JobsOfWorker::<T>::remove(worker, id);
 		}

@@ -32,6 +32,7 @@ mod invariants;
 mod jobs;
 #[cfg(test)]
 mod mock;
+mod results;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -40,11 +41,12 @@ mod workers;
 
 use alloc::vec::Vec;
 use frame_support::traits::fungible;
+pub use lineage_primitives::compute::{Attestation, WorkerSignature};
 pub use lineage_primitives::compute::{
 	Backends, Capabilities, Reputation, WorkerKey, WorkerStatus, KEY_TYPE,
 };
 pub use pallet::*;
-pub use types::{Job, JobId, Worker};
+pub use types::{Job, JobId, Reveal, Worker};
 pub use weights::WeightInfo;
 
 /// What this pallet's benchmarks need from the rest of the runtime (polkadot-sdk's
@@ -131,6 +133,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxInputLen: Get<u32>;
 
+		/// Most fixed-point values in one result.
+		#[pallet::constant]
+		type MaxOutputLen: Get<u32>;
+
 		/// Blocks after submission in which the drawn workers commit to their results.
 		#[pallet::constant]
 		type CommitPeriod: Get<BlockNumberFor<Self>>;
@@ -183,6 +189,16 @@ pub mod pallet {
 	pub type JobsOfWorker<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, JobId, ()>;
 
+	/// Workers' commitments to their results: `blake2_256(output ‖ salt ‖ worker)`.
+	#[pallet::storage]
+	pub type Commits<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, JobId, Blake2_128Concat, T::AccountId, sp_core::H256>;
+
+	/// Workers' revealed results, with their attestations.
+	#[pallet::storage]
+	pub type Reveals<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, JobId, Blake2_128Concat, T::AccountId, Reveal<T>>;
+
 	/// The jobs settling at each block: a queue, so a block's hook touches only its own.
 	#[pallet::storage]
 	pub type Deadlines<T: Config> = StorageMap<
@@ -217,6 +233,10 @@ pub mod pallet {
 			fee: BalanceOf<T>,
 			workers: Vec<T::AccountId>,
 		},
+		/// A drawn worker committed to its result.
+		ResultCommitted { job: JobId, worker: T::AccountId },
+		/// A drawn worker revealed its result, matching its commitment, attested by its key.
+		ResultRevealed { job: JobId, worker: T::AccountId },
 		/// A job ended without an accepted result; its fee went back to the requester.
 		JobExpired { job: JobId, requester: T::AccountId, refunded: BalanceOf<T> },
 	}
@@ -261,6 +281,30 @@ pub mod pallet {
 		NotEnoughWorkers,
 		/// `MaxJobsPerBlock` jobs already settle in the block this one would; try next block.
 		TooManyJobsDue,
+		/// No open job has this id.
+		UnknownJob,
+		/// The caller was not drawn for this job.
+		NotAssigned,
+		/// The job's commit period is over.
+		CommitClosed,
+		/// The caller already committed to a result for this job.
+		AlreadyCommitted,
+		/// Results are revealed only after the commit period.
+		RevealNotOpen,
+		/// The job's reveal period is over.
+		RevealClosed,
+		/// The caller did not commit to a result for this job.
+		NotCommitted,
+		/// The caller already revealed its result for this job.
+		AlreadyRevealed,
+		/// The output has more values than `MaxOutputLen`.
+		OutputTooLarge,
+		/// The output and salt do not hash to the caller's commitment.
+		CommitmentMismatch,
+		/// The attestation is for another job or another output.
+		AttestationMismatch,
+		/// The attestation is not signed by the worker's `lnml` key.
+		BadSignature,
 	}
 
 	/// Workers present at genesis (the development chains' Alice, Bob and Charlie).
@@ -371,6 +415,38 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_submit_inference(&who, model, input, max_fee).map(|_| ())
+		}
+
+		/// Commits the caller, a worker drawn for `job`, to a result:
+		/// `commitment = blake2_256(SCALE(output) ‖ salt ‖ SCALE(caller))`
+		/// (`lineage_primitives::compute::commitment`). Up to the job's `commit_until` block.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::commit_result())]
+		pub fn commit_result(
+			origin: OriginFor<T>,
+			job: JobId,
+			commitment: sp_core::H256,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_commit(&who, job, commitment)
+		}
+
+		/// Reveals the result the caller committed to, with an [`Attestation`] of it signed by
+		/// the caller's `lnml` key. After the job's commit period and before it settles.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::reveal_result(
+			u32::try_from(output.len()).unwrap_or(u32::MAX)
+		))]
+		pub fn reveal_result(
+			origin: OriginFor<T>,
+			job: JobId,
+			output: Vec<i32>,
+			salt: [u8; 32],
+			attestation: Attestation,
+			signature: WorkerSignature,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_reveal(&who, job, output, salt, attestation, signature)
 		}
 	}
 }

@@ -38,6 +38,7 @@ pub(crate) const DAVE: AccountId = 4;
 pub(crate) const REPLICATION: u32 = 2;
 pub(crate) const COMPUTE_FEE: Balance = 5;
 pub(crate) const MAX_INPUT: u32 = 16;
+pub(crate) const MAX_OUTPUT: u32 = 4;
 pub(crate) const COMMIT_PERIOD: u64 = 3;
 pub(crate) const REVEAL_PERIOD: u64 = 2;
 pub(crate) const MAX_JOBS_PER_BLOCK: u32 = 2;
@@ -149,6 +150,7 @@ impl pallet_compute::Config for Test {
 	type Replication = ConstU32<REPLICATION>;
 	type ComputeFee = ComputeFee;
 	type MaxInputLen = ConstU32<MAX_INPUT>;
+	type MaxOutputLen = ConstU32<MAX_OUTPUT>;
 	type CommitPeriod = CommitPeriod;
 	type RevealPeriod = RevealPeriod;
 	type MaxJobsPerBlock = ConstU32<MAX_JOBS_PER_BLOCK>;
@@ -173,6 +175,10 @@ pub(crate) fn new_test_ext() -> sp_io::TestExternalities {
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
+	// Benchmarks sign attestations with keys from the keystore, as a worker's node does.
+	ext.register_extension(sp_keystore::KeystoreExt::new(
+		sp_keystore::testing::MemoryKeystore::new(),
+	));
 	ext.execute_with(|| System::set_block_number(1));
 	ext
 }

@@ -8,7 +8,7 @@ use scale_info::TypeInfo;
 use frame_support::BoundedVec;
 use lineage_primitives::models::ModelId;
 
-use crate::{BalanceOf, Capabilities, Config, Reputation, WorkerKey, WorkerStatus};
+use crate::{Attestation, BalanceOf, Capabilities, Config, Reputation, WorkerKey, WorkerStatus};
 
 pub use lineage_primitives::compute::JobId;
 
@@ -61,4 +61,19 @@ pub struct Job<T: Config> {
 	/// Reveals are taken after the commit period and before this block; the job settles at
 	/// its start.
 	pub settles_at: BlockNumberFor<T>,
+}
+
+/// A worker's revealed result.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct Reveal<T: Config> {
+	/// The fixed-point output.
+	pub output: BoundedVec<i32, T::MaxOutputLen>,
+	/// What the worker attested.
+	pub attestation: Attestation,
+	/// Its `lnml` key's sr25519 signature over the attestation, as bytes.
+	pub signature: [u8; 64],
 }

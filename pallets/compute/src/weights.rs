@@ -42,6 +42,8 @@ pub trait WeightInfo {
 	fn withdraw_stake() -> Weight;
 	fn submit_inference(i: u32, ) -> Weight;
 	fn settle_jobs(n: u32, ) -> Weight;
+	fn commit_result() -> Weight;
+	fn reveal_result(o: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -61,8 +63,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `36117`
 		//  Estimated: `34255`
-		// Minimum execution time: 166_237_000 picoseconds.
-		Weight::from_parts(182_221_000, 34255)
+		// Minimum execution time: 182_951_000 picoseconds.
+		Weight::from_parts(191_975_000, 34255)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -74,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2437`
 		//  Estimated: `3591`
-		// Minimum execution time: 68_351_000 picoseconds.
-		Weight::from_parts(76_744_000, 3591)
+		// Minimum execution time: 72_127_000 picoseconds.
+		Weight::from_parts(79_057_000, 3591)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -89,8 +91,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2508`
 		//  Estimated: `3604`
-		// Minimum execution time: 117_544_000 picoseconds.
-		Weight::from_parts(127_690_000, 3604)
+		// Minimum execution time: 127_860_000 picoseconds.
+		Weight::from_parts(133_358_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -102,8 +104,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `34000`
 		//  Estimated: `34255`
-		// Minimum execution time: 92_076_000 picoseconds.
-		Weight::from_parts(101_871_000, 34255)
+		// Minimum execution time: 93_760_000 picoseconds.
+		Weight::from_parts(104_455_000, 34255)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -119,8 +121,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2512`
 		//  Estimated: `3604`
-		// Minimum execution time: 108_191_000 picoseconds.
-		Weight::from_parts(117_094_000, 3604)
+		// Minimum execution time: 115_412_000 picoseconds.
+		Weight::from_parts(125_286_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -145,14 +147,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Compute::JobsOfWorker` (r:0 w:3)
 	/// Proof: `Compute::JobsOfWorker` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `i` is `[1, 4096]`.
-	fn submit_inference(i: u32, ) -> Weight {
+	fn submit_inference(_i: u32, ) -> Weight {
 		// Proof size summary in bytes:
 		//  Measured:  `34975`
 		//  Estimated: `34255`
-		// Minimum execution time: 182_862_000 picoseconds.
-		Weight::from_parts(200_341_005, 34255)
-			// Standard Error: 294
-			.saturating_add(Weight::from_parts(4_622, 0).saturating_mul(i.into()))
+		// Minimum execution time: 186_547_000 picoseconds.
+		Weight::from_parts(228_776_246, 34255)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -164,6 +164,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:64 w:64)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Commits` (r:192 w:192)
+	/// Proof: `Compute::Commits` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Reveals` (r:192 w:192)
+	/// Proof: `Compute::Reveals` (`max_values`: None, `max_size`: Some(4332), added: 6807, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::JobsOfRequester` (r:0 w:64)
 	/// Proof: `Compute::JobsOfRequester` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::JobsOfWorker` (r:0 w:192)
@@ -171,60 +175,103 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn settle_jobs(n: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `6221 + n * (4850 ±0)`
-		//  Estimated: `3991 + n * (6782 ±0)`
-		// Minimum execution time: 13_210_000 picoseconds.
-		Weight::from_parts(68_426_665, 3991)
-			// Standard Error: 75_173
-			.saturating_add(Weight::from_parts(63_280_883, 0).saturating_mul(n.into()))
+		//  Measured:  `6321 + n * (5396 ±0)`
+		//  Estimated: `3991 + n * (20421 ±0)`
+		// Minimum execution time: 14_261_000 picoseconds.
+		Weight::from_parts(15_112_000, 3991)
+			// Standard Error: 159_843
+			.saturating_add(Weight::from_parts(94_613_456, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((9_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 6782).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes((13_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 20421).saturating_mul(n.into()))
+	}
+	/// Storage: `Compute::Jobs` (r:1 w:0)
+	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4307), added: 6782, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Commits` (r:1 w:1)
+	/// Proof: `Compute::Commits` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	fn commit_result() -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `539`
+		//  Estimated: `7772`
+		// Minimum execution time: 66_158_000 picoseconds.
+		Weight::from_parts(72_868_000, 7772)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Compute::Jobs` (r:1 w:0)
+	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4307), added: 6782, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Commits` (r:1 w:0)
+	/// Proof: `Compute::Commits` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Reveals` (r:1 w:1)
+	/// Proof: `Compute::Reveals` (`max_values`: None, `max_size`: Some(4332), added: 6807, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Workers` (r:1 w:0)
+	/// Proof: `Compute::Workers` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// The range of component `o` is `[1, 1024]`.
+	fn reveal_result(o: u32, ) -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `1757`
+		//  Estimated: `7797`
+		// Minimum execution time: 143_874_000 picoseconds.
+		Weight::from_parts(154_438_216, 7797)
+			// Standard Error: 534
+			.saturating_add(Weight::from_parts(19_527, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
 /// The same measurements with ParityDB weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn register_worker() -> Weight {
-		Weight::from_parts(182_221_000, 34255)
+		Weight::from_parts(191_975_000, 34255)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn update_worker() -> Weight {
-		Weight::from_parts(76_744_000, 3591)
+		Weight::from_parts(79_057_000, 3591)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn bond_extra() -> Weight {
-		Weight::from_parts(127_690_000, 3604)
+		Weight::from_parts(133_358_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn unregister_worker() -> Weight {
-		Weight::from_parts(101_871_000, 34255)
+		Weight::from_parts(104_455_000, 34255)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn withdraw_stake() -> Weight {
-		Weight::from_parts(117_094_000, 3604)
+		Weight::from_parts(125_286_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
-	fn submit_inference(i: u32, ) -> Weight {
-		Weight::from_parts(200_341_005, 34255)
-			.saturating_add(Weight::from_parts(4_622, 0).saturating_mul(i.into()))
+	fn submit_inference(_i: u32, ) -> Weight {
+		Weight::from_parts(228_776_246, 34255)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn settle_jobs(n: u32, ) -> Weight {
-		Weight::from_parts(68_426_665, 3991)
-			.saturating_add(Weight::from_parts(63_280_883, 0).saturating_mul(n.into()))
+		Weight::from_parts(15_112_000, 3991)
+			.saturating_add(Weight::from_parts(94_613_456, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
-			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((9_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
-			.saturating_add(ParityDbWeight::get().writes((7_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 6782).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().writes((13_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 20421).saturating_mul(n.into()))
+	}
+	fn commit_result() -> Weight {
+		Weight::from_parts(72_868_000, 7772)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn reveal_result(o: u32, ) -> Weight {
+		Weight::from_parts(154_438_216, 7797)
+			.saturating_add(Weight::from_parts(19_527, 0).saturating_mul(o.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

@@ -51,6 +51,8 @@ impl pallet_compute::Config for Runtime {
 	type ComputeFee = ComputeFee;
 	// 4 KiB: a few hundred fixed-point values, enough for the digits models and their kin.
 	type MaxInputLen = ConstU32<4_096>;
+	// A thousand fixed-point values: ten class scores need ten.
+	type MaxOutputLen = ConstU32<1_024>;
 	type CommitPeriod = CommitPeriod;
 	type RevealPeriod = RevealPeriod;
 	type MaxJobsPerBlock = ConstU32<64>;

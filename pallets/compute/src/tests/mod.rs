@@ -9,6 +9,7 @@
 )]
 
 mod jobs;
+mod results;
 mod workers;
 
 use frame_support::traits::fungible::InspectHold;

@@ -1,0 +1,65 @@
+//! Results: each drawn worker commits to its output within the commit period, then reveals
+//! it, with an attestation signed by its `lnml` key, after the commit period and before the
+//! job settles. A reveal must match its own commitment, which binds the output to the worker
+//! that committed it, and every commitment is made before any reveal can be: a worker cannot
+//! copy another's result.
+
+use alloc::vec::Vec;
+use codec::Encode;
+use frame_support::{ensure, pallet_prelude::DispatchResult, BoundedVec};
+use lineage_primitives::compute::{commitment, Attestation, WorkerSignature};
+use sp_core::H256;
+use sp_runtime::{
+	traits::{BlakeTwo256, Hash},
+	RuntimeAppPublic,
+};
+
+use crate::{Commits, Config, Error, Event, JobId, Jobs, Pallet, Reveal, Reveals, Workers};
+
+impl<T: Config> Pallet<T> {
+	/// Records `worker`'s commitment to its result for job `id`.
+	pub(crate) fn do_commit(worker: &T::AccountId, id: JobId, hash: H256) -> DispatchResult {
+		let job = Jobs::<T>::get(id).ok_or(Error::<T>::UnknownJob)?;
+		ensure!(job.workers.contains(worker), Error::<T>::NotAssigned);
+		ensure!(
+			frame_system::Pallet::<T>::block_number() <= job.commit_until,
+			Error::<T>::CommitClosed
+		);
+		ensure!(!Commits::<T>::contains_key(id, worker), Error::<T>::AlreadyCommitted);
+		Commits::<T>::insert(id, worker, hash);
+		Self::deposit_event(Event::ResultCommitted { job: id, worker: worker.clone() });
+		Ok(())
+	}
+
+	/// Records `worker`'s result for job `id` if it matches its commitment and its attestation
+	/// is for this job and output and signed by the worker's key.
+	pub(crate) fn do_reveal(
+		worker: &T::AccountId,
+		id: JobId,
+		output: Vec<i32>,
+		salt: [u8; 32],
+		attestation: Attestation,
+		signature: WorkerSignature,
+	) -> DispatchResult {
+		let job = Jobs::<T>::get(id).ok_or(Error::<T>::UnknownJob)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now > job.commit_until, Error::<T>::RevealNotOpen);
+		ensure!(now < job.settles_at, Error::<T>::RevealClosed);
+		let committed = Commits::<T>::get(id, worker).ok_or(Error::<T>::NotCommitted)?;
+		ensure!(!Reveals::<T>::contains_key(id, worker), Error::<T>::AlreadyRevealed);
+		let output: BoundedVec<i32, T::MaxOutputLen> =
+			output.try_into().map_err(|_| Error::<T>::OutputTooLarge)?;
+		ensure!(commitment(&output, &salt, worker) == committed, Error::<T>::CommitmentMismatch);
+		ensure!(
+			attestation.job == id && attestation.output_hash == BlakeTwo256::hash(&output.encode()),
+			Error::<T>::AttestationMismatch
+		);
+		let key = Workers::<T>::get(worker).ok_or(Error::<T>::NotRegistered)?.key;
+		ensure!(key.verify(&attestation.signing_payload(), &signature), Error::<T>::BadSignature);
+		let signature: [u8; 64] =
+			AsRef::<[u8]>::as_ref(&signature).try_into().map_err(|_| Error::<T>::BadSignature)?;
+		Reveals::<T>::insert(id, worker, Reveal::<T> { output, attestation, signature });
+		Self::deposit_event(Event::ResultRevealed { job: id, worker: worker.clone() });
+		Ok(())
+	}
+}
