@@ -22,8 +22,9 @@ impl<T: Config> Pallet<T> {
 		datasets.extend(Pools::<T>::iter_keys());
 		for dataset in datasets {
 			let chunks = StoredChunks::<T>::of(dataset);
+			let top = chunks.top_chunk();
 			ensure!(
-				PoolChunks::<T>::iter_key_prefix(dataset).all(|index| index <= chunks.top_chunk()),
+				PoolChunks::<T>::iter_key_prefix(dataset).all(|index| index <= top),
 				"a pool chunk above its dataset's latest version"
 			);
 			let (paid_in, dust) = pool::paid_in_and_dust(&chunks);

@@ -61,11 +61,10 @@ pub(crate) fn fill_first_chunk<T: Config>(dataset: DatasetId) -> Result<(), &'st
 }
 
 /// Publishes `dataset`'s versions up to the last of its `chunks`-th chunk, so that its pool
-/// spans that many chunks. Returns the latest version.
-pub(crate) fn span_chunks<T: Config>(dataset: DatasetId, chunks: u32) -> DatasetVersion {
+/// spans that many chunks.
+pub(crate) fn span_chunks<T: Config>(dataset: DatasetId, chunks: u32) {
 	let latest = chunk_tops::<T>(chunks.max(1)).last().copied().unwrap_or_default();
 	T::BenchmarkHelper::publish_versions(dataset, latest);
-	latest
 }
 
 /// Versions of `count` positions spread over the first `chunks` chunks (at least one), each
