@@ -1,15 +1,15 @@
 // Inference jobs on a real `lineage-node --dev`: a dApp submits a job for the demo model, the
 // fee is held and three of the development workers are drawn; the workers, played here by
-// the client, commit and then reveal results attested by their keys. Quorum and payment are
-// the next slice: for now a job expires when its reveal period ends and the fee comes back
-// in full.
+// the client, commit and then reveal results attested by their keys. At its deadline the job
+// settles by quorum: two agreeing workers are paid, the model's lineage gets its price, the
+// liar is slashed; a job nobody answers expires with a full refund.
 
 import assert from 'node:assert/strict';
 
 import { stringToHex, stringToU8a, u8aConcat } from '@polkadot/util';
 import { blake2AsU8a, decodeAddress } from '@polkadot/util-crypto';
 
-import { dispatchErrorName, findEvent, sendAndWait, waitForHead } from '../lib/chain.mjs';
+import { dispatchErrorName, findEvent, freeBalanceAt, sendAndWait, waitForHead } from '../lib/chain.mjs';
 import { devNodeSuite, LIN } from '../lib/suite.mjs';
 
 let api;
@@ -63,12 +63,17 @@ e2e('an inference job holds its fee, draws three workers, and expires with a ful
   const expired = events.find(({ event }) => api.events.compute.JobExpired.is(event));
   assert.ok(expired, `no JobExpired in block ${settlesAt} (${blockHash})`);
   assert.equal(expired.event.data.refunded.toBigInt(), fee);
+  assert.equal(expired.event.data.reason.isNoResults, true);
+  // Each silent worker loses a hundredth of its stake to the treasury.
+  const slashed = events.filter(({ event }) => api.events.compute.WorkerSlashed.is(event)).map(({ event }) => event.data);
+  assert.deepEqual(slashed.map((e) => e.worker.toString()).sort(), dev);
+  assert.ok(slashed.every((e) => e.offence.isSilent && e.amount.toBigInt() > 0n));
   const after = (await api.at(blockHash)).call.computeApi;
   assert.equal((await after.job(id)).isNone, true);
   assert.deepEqual((await after.jobsOfRequester(eve.address)).map((j) => j.toNumber()), []);
 });
 
-e2e('drawn workers commit, then reveal results attested by their keys; a mismatched reveal is refused', 180_000, async () => {
+e2e('two agreeing workers are paid, the lineage gets its price and the liar is slashed; a mismatched reveal is refused', 180_000, async () => {
   const price = (await api.call.modelsApi.model(DEMO_MODEL)).unwrap().price.toBigInt();
   const fee = price + api.consts.compute.computeFee.toBigInt() * BigInt(api.consts.compute.replication.toNumber());
   const submitted = await sendAndWait(api.tx.compute.submitInference(DEMO_MODEL, '0x0a0b', fee), eve, { until: 'inBlock' });
@@ -81,11 +86,14 @@ e2e('drawn workers commit, then reveal results attested by their keys; a mismatc
   }));
   const workers = job.workers.map((who) => dev[who.toString()]);
 
+  // Two workers computed the same scores; the third made one up.
   const output = [12, -7, 3];
-  const encoded = api.createType('Vec<i32>', output).toU8a();
+  const lie = [900, 0, 0];
+  const outputs = [output, output, lie];
+  const encode = (values) => api.createType('Vec<i32>', values).toU8a();
   const salts = workers.map((_, index) => new Uint8Array(32).fill(index + 1));
   const commitments = workers.map((worker, index) =>
-    blake2AsU8a(u8aConcat(encoded, salts[index], decodeAddress(worker.address)), 256));
+    blake2AsU8a(u8aConcat(encode(outputs[index]), salts[index], decodeAddress(worker.address)), 256));
   const committed = await Promise.all(workers.map((worker, index) =>
     sendAndWait(api.tx.compute.commitResult(id, commitments[index]), worker, { until: 'inBlock' })));
   for (const result of committed) {
@@ -97,10 +105,10 @@ e2e('drawn workers commit, then reveal results attested by their keys; a mismatc
   const commitUntil = job.commitUntil.toNumber();
   await waitForHead((callback) => api.rpc.chain.subscribeNewHeads(callback), (number) => number > commitUntil, 90_000, `block ${commitUntil + 1}`);
 
-  const attest = (worker) => {
+  const attest = (worker, values) => {
     const attestation = api.createType('LineagePrimitivesComputeAttestation', {
       job: id,
-      outputHash: blake2AsU8a(encoded, 256),
+      outputHash: blake2AsU8a(encode(values), 256),
       weightsHash: `0x${'11'.repeat(32)}`,
       engineVersion: stringToHex('0.1.0'),
       backend: 1,
@@ -110,17 +118,84 @@ e2e('drawn workers commit, then reveal results attested by their keys; a mismatc
   };
   // The third worker tries a salt it did not commit with: refused, nothing stored.
   const [first, second, third] = workers;
-  const wrong = attest(third);
+  const wrong = attest(third, lie);
   const refused = await sendAndWait(
-    api.tx.compute.revealResult(id, output, new Uint8Array(32).fill(99), wrong.attestation, wrong.signature), third, { until: 'inBlock' });
+    api.tx.compute.revealResult(id, lie, new Uint8Array(32).fill(99), wrong.attestation, wrong.signature), third, { until: 'inBlock' });
   assert.equal(dispatchErrorName(api, refused.dispatchError), 'compute.CommitmentMismatch');
 
-  const revealed = await Promise.all([first, second].map((worker, index) => {
-    const { attestation, signature } = attest(worker);
-    return sendAndWait(api.tx.compute.revealResult(id, output, salts[index], attestation, signature), worker, { until: 'inBlock' });
+  const revealed = await Promise.all(workers.map((worker, index) => {
+    const { attestation, signature } = attest(worker, outputs[index]);
+    return sendAndWait(api.tx.compute.revealResult(id, outputs[index], salts[index], attestation, signature), worker, { until: 'inBlock' });
   }));
   for (const result of revealed) {
     assert.equal(result.dispatchError, undefined);
     assert.ok(findEvent(result.events, api.events.compute.ResultRevealed));
   }
+
+  // At the start of block `settlesAt` the job settles.
+  const settlesAt = job.settlesAt.toNumber();
+  await waitForHead((callback) => api.rpc.chain.subscribeNewHeads(callback), (number) => number >= settlesAt, 90_000, `block ${settlesAt}`);
+  const before = await api.rpc.chain.getBlockHash(settlesAt - 1);
+  const after = await api.rpc.chain.getBlockHash(settlesAt);
+  const events = (await (await api.at(after)).query.system.events()).map(({ event }) => event);
+  const completed = events.find((event) => api.events.compute.JobCompleted.is(event))?.data;
+  assert.ok(completed, `no JobCompleted in block ${settlesAt}`);
+  const computeFee = api.consts.compute.computeFee.toBigInt();
+  assert.deepEqual(completed.agreed.map(String), [first.address, second.address]);
+  assert.equal(completed.computePaid.toBigInt(), 2n * computeFee);
+  assert.equal(completed.royaltiesPaid.toBigInt(), price);
+  assert.equal(completed.refunded.toBigInt(), computeFee);
+
+  // The agreeing workers earned the compute fee; the lineage the price.
+  for (const worker of [first, second]) {
+    assert.equal(await freeBalanceAt(api, after, worker.address) - await freeBalanceAt(api, before, worker.address), computeFee);
+  }
+  const revenue = async (hash) => (await (await api.at(hash)).call.royaltiesApi.modelStatement(DEMO_MODEL)).revenue.toBigInt();
+  assert.equal(await revenue(after) - await revenue(before), price);
+
+  // The liar lost a tenth of its stake to the treasury.
+  const slash = events.find((event) => api.events.compute.WorkerSlashed.is(event))?.data;
+  assert.equal(slash.worker.toString(), third.address);
+  assert.equal(slash.offence.isDisagreed, true);
+  const stakeAt = async (hash) => (await (await api.at(hash)).call.computeApi.worker(third.address)).unwrap().stake.toBigInt();
+  const stakeBefore = await stakeAt(before);
+  assert.equal(slash.amount.toBigInt(), stakeBefore / 10n);
+  assert.equal(await stakeAt(after), stakeBefore - stakeBefore / 10n);
+  assert.equal((await (await api.at(after)).call.computeApi.worker(third.address)).unwrap().reputation.disagreed.toNumber(), 1);
+
+  // The accepted result is stored with the two attestations.
+  const result = (await (await api.at(after)).call.computeApi.result(id)).unwrap();
+  assert.deepEqual(result.output.map((value) => value.toNumber()), output);
+  assert.deepEqual(result.attestations.map((a) => a.worker.toString()), [first.address, second.address]);
+  assert.equal((await (await api.at(after)).call.computeApi.job(id)).isNone, true);
+});
+
+e2e('governance changes the compute fee through the parameters pallet; others cannot', 120_000, async () => {
+  const alice = keyring.createFromUri('//Alice');
+  const key = { Compute: { ComputeFee: null } };
+  const stored = async () => (await api.query.parameters.parameters(key)).unwrap().asCompute.asComputeFee.toBigInt();
+  // Nothing stored yet: the runtime's default, which metadata shows too.
+  assert.equal((await api.query.parameters.parameters(key)).isNone, true);
+  const fee = 3n * api.consts.compute.computeFee.toBigInt();
+  const set = api.tx.parameters.setParameter({ Compute: { ComputeFee: [null, fee] } });
+
+  const refused = await sendAndWait(set, eve, { until: 'inBlock' });
+  assert.equal(dispatchErrorName(api, refused.dispatchError), 'BadOrigin');
+
+  const done = await sendAndWait(api.tx.sudo.sudo(set), alice, { until: 'inBlock' });
+  const sudid = findEvent(done.events, api.events.sudo.Sudid).data;
+  assert.equal(sudid.sudoResult.isOk, true);
+  assert.ok(findEvent(done.events, api.events.parameters.Updated));
+  assert.equal(await stored(), fee);
+
+  // A job submitted now holds, and records, the new fee.
+  const price = (await api.call.modelsApi.model(DEMO_MODEL)).unwrap().price.toBigInt();
+  const total = price + fee * BigInt(api.consts.compute.replication.toNumber());
+  const old = await sendAndWait(api.tx.compute.submitInference(DEMO_MODEL, '0x01', total - 1n), eve, { until: 'inBlock' });
+  assert.equal(dispatchErrorName(api, old.dispatchError), 'compute.FeeAboveMax');
+  const submitted = await sendAndWait(api.tx.compute.submitInference(DEMO_MODEL, '0x01', total), eve, { until: 'inBlock' });
+  const event = findEvent(submitted.events, api.events.compute.InferenceSubmitted).data;
+  assert.equal(event.fee.toBigInt(), total);
+  const job = (await (await api.at(submitted.blockHash)).call.computeApi.job(event.job)).unwrap();
+  assert.equal(job.computeFee.toBigInt(), fee);
 });

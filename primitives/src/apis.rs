@@ -78,11 +78,12 @@ sp_api::decl_runtime_apis! {
 	}
 
 	/// Queries on compute workers.
-	pub trait ComputeApi<AccountId, Worker, Job>
+	pub trait ComputeApi<AccountId, Worker, Job, JobResult>
 	where
 		AccountId: Codec,
 		Worker: Codec,
 		Job: Codec,
+		JobResult: Codec,
 	{
 		/// The worker, if registered (active or unbonding).
 		fn worker(who: AccountId) -> Option<Worker>;
@@ -96,5 +97,7 @@ sp_api::decl_runtime_apis! {
 		fn jobs_of_worker(worker: AccountId) -> Vec<JobId>;
 		/// Open jobs of the requester, ascending.
 		fn jobs_of_requester(requester: AccountId) -> Vec<JobId>;
+		/// The accepted result of a settled job, with its attestations, if it had one.
+		fn result(id: JobId) -> Option<JobResult>;
 	}
 }

@@ -151,6 +151,9 @@ pub struct RoyaltyTerms<AccountId, Balance> {
 	pub datasets: Vec<DatasetUse>,
 	/// Whether new jobs may use the model.
 	pub usable: bool,
+	/// Fixed-point scale of the model's published outputs ([`ModelSpec::output_scale`]), from
+	/// which compute derives how far workers' results may differ and still agree.
+	pub output_scale: u32,
 }
 
 /// Read access to models for other pallets (royalties, compute), wired by the runtime to

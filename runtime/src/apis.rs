@@ -284,6 +284,7 @@ impl_runtime_apis! {
 		AccountId,
 		pallet_compute::Worker<Runtime>,
 		pallet_compute::Job<Runtime>,
+		pallet_compute::JobResult<Runtime>,
 	> for Runtime {
 		fn worker(who: AccountId) -> Option<pallet_compute::Worker<Runtime>> {
 			Compute::worker(&who)
@@ -307,6 +308,10 @@ impl_runtime_apis! {
 
 		fn jobs_of_requester(requester: AccountId) -> Vec<JobId> {
 			Compute::jobs_of_requester(&requester)
+		}
+
+		fn result(id: JobId) -> Option<pallet_compute::JobResult<Runtime>> {
+			Compute::result(id)
 		}
 	}
 

@@ -11,7 +11,8 @@ pub(crate) use frame_system_benchmarking::{
 pub(crate) use sp_storage::TrackedStorageKey;
 
 pub(crate) use crate::{
-	AllPalletsWithSystem, Balances, Compute, Datasets, Models, Royalties, Runtime, Sudo, Timestamp,
+	AllPalletsWithSystem, Balances, Compute, Datasets, Models, Parameters, Royalties, Runtime,
+	Sudo, Timestamp,
 };
 
 impl frame_system_benchmarking::Config for Runtime {}
@@ -24,6 +25,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
+	[pallet_parameters, Parameters]
 	[pallet_datasets, Datasets]
 	[pallet_models, Models]
 	[pallet_royalties, Royalties]

@@ -17,8 +17,8 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use lineage_primitives::compute::{Backends, Capabilities};
 
 use crate::{
-	configs::MinWorkerStake, genesis_demo, AccountId, Balance, BalancesConfig, ComputeConfig,
-	DatasetsConfig, ModelsConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
+	configs::DEFAULT_MIN_WORKER_STAKE, genesis_demo, AccountId, Balance, BalancesConfig,
+	ComputeConfig, DatasetsConfig, ModelsConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
 };
 
 /// What each endowed development account starts with: one million LIN.
@@ -66,8 +66,9 @@ fn testnet_genesis(
 	})
 }
 
-/// Alice, Bob and Charlie as CPU workers with the least stake, each attesting with its own
-/// sr25519 development key.
+/// Alice, Bob and Charlie as CPU workers with ten times the least stake, so that a few slashes
+/// (for jobs nobody's node answered, say) leave them active; each attests with its own sr25519
+/// development key.
 fn dev_workers() -> Vec<(AccountId, Balance, Capabilities, lineage_primitives::compute::WorkerKey)>
 {
 	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
@@ -77,7 +78,8 @@ fn dev_workers() -> Vec<(AccountId, Balance, Capabilities, lineage_primitives::c
 				backends: Backends(Backends::CPU),
 				max_model_bytes: 64 * 1024 * 1024,
 			};
-			(key.to_account_id(), MinWorkerStake::get(), capabilities, key.public().into())
+			let stake = DEFAULT_MIN_WORKER_STAKE.saturating_mul(10);
+			(key.to_account_id(), stake, capabilities, key.public().into())
 		})
 		.collect()
 }

@@ -28,6 +28,7 @@ pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod genesis_demo;
+pub mod weights;
 
 use alloc::{borrow::Cow, vec::Vec};
 use sp_runtime::{generic, impl_opaque_keys};
@@ -179,6 +180,10 @@ mod runtime {
 	// genesis leaves it empty, and the DAO replaces it as the chain's root origin.
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
+
+	// Values governance sets without an upgrade (`configs/parameters.rs`).
+	#[runtime::pallet_index(7)]
+	pub type Parameters = pallet_parameters;
 
 	// Lineage's own pallets start at 20, leaving 7..20 for infrastructure (session,
 	// scheduler, preimage, treasury).

@@ -16,10 +16,10 @@ use frame_support::traits::{
 	Get,
 };
 use frame_support::BoundedVec;
-use frame_system::RawOrigin;
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use lineage_primitives::compute::{commitment, MAX_ENGINE_VERSION_LEN};
 use sp_runtime::{
-	traits::{BlakeTwo256, Hash, One, Saturating},
+	traits::{BlakeTwo256, Hash, One, Saturating, Zero},
 	RuntimeAppPublic,
 };
 
@@ -76,12 +76,15 @@ fn open_job<T: Config>() -> (JobId, T::AccountId) {
 	(job, worker)
 }
 
-/// Every drawn worker of `job` committed and revealed a result as long as results go.
-fn full_results<T: Config>(job: JobId) {
+/// Every drawn worker of `job` committed and revealed a result as long as results go; the
+/// last `disagreeing` of them a result far from the others'.
+fn full_results<T: Config>(job: JobId, disagreeing: usize) {
 	let workers = Jobs::<T>::get(job).unwrap().workers;
-	for worker in workers.iter() {
+	let agreeing = workers.len().saturating_sub(disagreeing);
+	for (index, worker) in workers.iter().enumerate() {
 		Commits::<T>::insert(job, worker, sp_core::H256::repeat_byte(1));
-		let output = BoundedVec::truncate_from(vec![0i32; T::MaxOutputLen::get() as usize]);
+		let value = if index < agreeing { 0 } else { i32::MAX };
+		let output = BoundedVec::truncate_from(vec![value; T::MaxOutputLen::get() as usize]);
 		let attestation = Attestation {
 			job,
 			output_hash: sp_core::H256::repeat_byte(3),
@@ -91,6 +94,40 @@ fn full_results<T: Config>(job: JobId) {
 		};
 		Reveals::<T>::insert(job, worker, Reveal::<T> { output, attestation, signature: [0; 64] });
 	}
+}
+
+/// `n` jobs of a free model settling at the same block, with the largest inputs, submitted
+/// by as many requesters so the block's limit, not one account, is what binds. Every active
+/// worker has the least stake, so any slash takes it out of the active list. Returns the
+/// settling block and the jobs.
+fn jobs_due<T: Config>(n: u32) -> (BlockNumberFor<T>, Vec<JobId>) {
+	other_workers::<T>(T::MaxWorkers::get());
+	let model = T::BenchmarkHelper::create_model(funded::<T>("owner", 0));
+	let max_fee = T::MinWorkerStake::get().saturating_mul(100u32.into());
+	let jobs = (0..n)
+		.map(|index| {
+			let requester = funded::<T>("requester", index);
+			let job = Pallet::<T>::do_submit_inference(
+				&requester,
+				model,
+				vec![7u8; T::MaxInputLen::get() as usize],
+				max_fee,
+			)
+			.unwrap();
+			// Royalties report their own weight, which the hook adds: measure without them.
+			Jobs::<T>::mutate(job, |job| {
+				if let Some(job) = job {
+					job.price = Zero::zero();
+				}
+			});
+			job
+		})
+		.collect();
+	let settles_at = frame_system::Pallet::<T>::block_number()
+		.saturating_add(T::CommitPeriod::get())
+		.saturating_add(T::RevealPeriod::get());
+	frame_system::Pallet::<T>::set_block_number(settles_at);
+	(settles_at, jobs)
 }
 
 #[benchmarks]
@@ -176,28 +213,15 @@ mod benchmarks {
 		assert_eq!(Pallet::<T>::jobs_of_requester(&caller).len(), 1);
 	}
 
-	/// `n` jobs settling in one block's hook.
+	/// `n` jobs accepted in one block's hook, each with results as long as results go, a bare
+	/// majority agreeing and the others slashed out of the active list.
 	#[benchmark]
 	fn settle_jobs(n: Linear<0, { T::MaxJobsPerBlock::get() }>) {
-		other_workers::<T>(T::MaxWorkers::get());
-		let model = T::BenchmarkHelper::create_model(funded::<T>("owner", 0));
-		let max_fee = T::MinWorkerStake::get().saturating_mul(100u32.into());
-		// Spread over requesters so the block's limit, not one account, is what binds.
-		for index in 0..n {
-			let requester = funded::<T>("requester", index);
-			let job = Pallet::<T>::do_submit_inference(
-				&requester,
-				model,
-				vec![7u8; T::MaxInputLen::get() as usize],
-				max_fee,
-			)
-			.unwrap();
-			full_results::<T>(job);
+		let (settles_at, jobs) = jobs_due::<T>(n);
+		let drawn = T::Replication::get() as usize;
+		for job in &jobs {
+			full_results::<T>(*job, drawn - quorum::majority(drawn));
 		}
-		let settles_at = frame_system::Pallet::<T>::block_number()
-			.saturating_add(T::CommitPeriod::get())
-			.saturating_add(T::RevealPeriod::get());
-		frame_system::Pallet::<T>::set_block_number(settles_at);
 
 		#[block]
 		{
@@ -205,6 +229,22 @@ mod benchmarks {
 		}
 
 		assert!(Jobs::<T>::iter().next().is_none());
+		assert_eq!(Results::<T>::iter().count(), n as usize);
+	}
+
+	/// `n` jobs expiring in one block's hook, none of their workers having revealed: each is
+	/// slashed and leaves the active list.
+	#[benchmark]
+	fn expire_jobs(n: Linear<0, { T::MaxJobsPerBlock::get() }>) {
+		let (settles_at, _) = jobs_due::<T>(n);
+
+		#[block]
+		{
+			Pallet::<T>::settle_due(settles_at);
+		}
+
+		assert!(Jobs::<T>::iter().next().is_none());
+		assert!(Results::<T>::iter().next().is_none());
 	}
 
 	#[benchmark]

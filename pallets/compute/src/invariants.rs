@@ -1,12 +1,15 @@
 //! `try_state` invariants, checked after every unit test and by `try-runtime`.
 
 use alloc::collections::BTreeMap;
-use frame_support::{ensure, traits::fungible::InspectHold};
+use frame_support::{
+	ensure,
+	traits::{fungible::InspectHold, Get},
+};
 use sp_runtime::{Saturating, TryRuntimeError};
 
 use crate::{
 	ActiveWorkers, BalanceOf, Commits, Config, Deadlines, HoldReason, Jobs, JobsOfRequester,
-	JobsOfWorker, NextJobId, Pallet, Reveals, WorkerOfKey, WorkerStatus, Workers,
+	JobsOfWorker, NextJobId, Pallet, Results, Reveals, WorkerOfKey, WorkerStatus, Workers,
 };
 
 impl<T: Config> Pallet<T> {
@@ -79,6 +82,16 @@ impl<T: Config> Pallet<T> {
 		}
 		for (id, worker, _) in Reveals::<T>::iter() {
 			ensure!(Commits::<T>::contains_key(id, &worker), "a reveal without a commitment");
+		}
+		for (id, result) in Results::<T>::iter() {
+			ensure!(!Jobs::<T>::contains_key(id), "a result for a job still open");
+			ensure!(
+				result.attestations.len()
+					>= crate::quorum::majority(
+						usize::try_from(T::Replication::get()).unwrap_or(usize::MAX)
+					),
+				"a result attested by less than a majority"
+			);
 		}
 		for (requester, held) in escrow {
 			ensure!(

@@ -1,10 +1,10 @@
-//! Inference jobs: submission (fee held, workers drawn) and expiry (everything refunded).
+//! Inference jobs: submission (fee held, workers drawn) and the queries on open jobs.
 
 use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::{
 	ensure,
-	traits::{fungible::MutateHold, tokens::Precision, Get, Randomness},
+	traits::{fungible::MutateHold, Get, Randomness},
 	BoundedVec,
 };
 use lineage_primitives::models::{ModelId, ModelInspect};
@@ -14,8 +14,8 @@ use sp_runtime::{
 };
 
 use crate::{
-	assignment, ActiveWorkers, BalanceOf, Commits, Config, Deadlines, Error, Event, HoldReason,
-	Job, JobId, Jobs, JobsOfRequester, JobsOfWorker, NextJobId, Pallet, Reveals,
+	assignment, ActiveWorkers, BalanceOf, Config, Deadlines, Error, Event, HoldReason, Job, JobId,
+	Jobs, JobsOfRequester, JobsOfWorker, NextJobId, Pallet,
 };
 
 /// Context of the randomness a job's workers are drawn with.
@@ -42,6 +42,7 @@ impl<T: Config> Pallet<T> {
 			.and_then(|workers| workers.checked_add(&terms.price))
 			.ok_or(Error::<T>::Overflow)?;
 		ensure!(fee <= max_fee, Error::<T>::FeeAboveMax);
+		let tolerance = T::OutputTolerance::get().mul_floor(terms.output_scale);
 
 		let id = NextJobId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
@@ -88,39 +89,10 @@ impl<T: Config> Pallet<T> {
 				submitted_at: now,
 				commit_until,
 				settles_at,
+				tolerance,
 			},
 		);
 		Ok(id)
-	}
-
-	/// Settles the jobs due at `now`. Until quorum is decided (the next slice), each expires,
-	/// revealed results or not: its whole fee goes back to the requester. Returns how many there were.
-	pub(crate) fn settle_due(now: frame_system::pallet_prelude::BlockNumberFor<T>) -> u32 {
-		let due = Deadlines::<T>::take(now);
-		for id in due.iter() {
-			Self::expire(*id);
-		}
-		u32::try_from(due.len()).unwrap_or(u32::MAX)
-	}
-
-	/// Refunds and removes job `id`.
-	fn expire(id: JobId) {
-		let Some(job) = Jobs::<T>::take(id) else { return };
-		let refunded = T::Currency::release(
-			&HoldReason::JobFee.into(),
-			&job.requester,
-			job.held,
-			Precision::BestEffort,
-		)
-		.unwrap_or_default();
-		JobsOfRequester::<T>::remove(&job.requester, id);
-		// At most one commitment and one reveal per drawn worker.
-		let _ = Commits::<T>::clear_prefix(id, T::Replication::get(), None);
-		let _ = Reveals::<T>::clear_prefix(id, T::Replication::get(), None);
-		for worker in job.workers.iter() {
-			JobsOfWorker::<T>::remove(worker, id);
-		}
-		Self::deposit_event(Event::JobExpired { job: id, requester: job.requester, refunded });
 	}
 
 	/// The job, if open.

@@ -9,12 +9,19 @@
 use core::cell::RefCell;
 use std::collections::BTreeMap;
 
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
-use lineage_primitives::models::{ModelId, ModelInspect, RoyaltySplit, RoyaltyTerms};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{fungible::Mutate, tokens::Preservation, ConstU32},
+	weights::Weight,
+};
+use lineage_primitives::{
+	models::{ModelId, ModelInspect, RoyaltySplit, RoyaltyTerms},
+	royalties::RoyaltyPayer,
+};
 use sp_core::H256;
 use sp_runtime::{
 	traits::{BlakeTwo256, Hash},
-	BuildStorage,
+	BuildStorage, DispatchError, Perbill, Permill,
 };
 
 use crate as pallet_compute;
@@ -32,16 +39,27 @@ pub(crate) const POOR: AccountId = 9;
 
 pub(crate) const MIN_STAKE: Balance = 100;
 pub(crate) const UNBONDING: u64 = 10;
-pub(crate) const MAX_WORKERS: u32 = 3;
+pub(crate) const MAX_WORKERS: u32 = 4;
 pub(crate) const INITIAL_BALANCE: Balance = 10_000;
 pub(crate) const DAVE: AccountId = 4;
-pub(crate) const REPLICATION: u32 = 2;
+pub(crate) const EVE: AccountId = 5;
+/// Owns the mock models: receives their price.
+pub(crate) const MODEL_OWNER: AccountId = 7;
+/// Receives slashed stake.
+pub(crate) const TREASURY: AccountId = 99;
+pub(crate) const REPLICATION: u32 = 3;
 pub(crate) const COMPUTE_FEE: Balance = 5;
 pub(crate) const MAX_INPUT: u32 = 16;
 pub(crate) const MAX_OUTPUT: u32 = 4;
 pub(crate) const COMMIT_PERIOD: u64 = 3;
 pub(crate) const REVEAL_PERIOD: u64 = 2;
 pub(crate) const MAX_JOBS_PER_BLOCK: u32 = 2;
+/// Every mock model publishes outputs at this scale; with 1% tolerance, results agree within
+/// 10 fixed-point steps.
+pub(crate) const OUTPUT_SCALE: u32 = 1_000;
+pub(crate) const TOLERANCE_STEPS: i32 = 10;
+pub(crate) const DISAGREEMENT_SLASH_PERCENT: u32 = 20;
+pub(crate) const SILENCE_SLASH_PERCENT: u32 = 5;
 
 #[frame_support::runtime]
 mod runtime {
@@ -98,17 +116,62 @@ impl ModelInspect<AccountId, Balance> for MockModels {
 	}
 }
 
-/// Registers `model`, owned by Alice, at `price`, usable or not.
+/// Registers `model`, owned by [`MODEL_OWNER`], at `price`, usable or not.
 pub(crate) fn add_model(model: ModelId, price: Balance, usable: bool) {
 	let terms = RoyaltyTerms {
-		owner: ALICE,
+		owner: MODEL_OWNER,
 		price,
 		split: RoyaltySplit::default(),
 		parents: Vec::new(),
 		datasets: Vec::new(),
 		usable,
+		output_scale: OUTPUT_SCALE,
 	};
 	MODELS.with(|models| models.borrow_mut().insert(model, terms));
+}
+
+/// Withdraws `model`: no new jobs, and no more payments for it.
+pub(crate) fn withdraw_model(model: ModelId) {
+	MODELS.with(|models| {
+		if let Some(terms) = models.borrow_mut().get_mut(&model) {
+			terms.usable = false;
+		}
+	});
+}
+
+thread_local! {
+	static ROYALTIES_PAID: RefCell<Vec<(AccountId, ModelId, Balance)>> =
+		const { RefCell::new(Vec::new()) };
+}
+
+/// Weight the mock royalties report for one payment.
+pub(crate) const ROYALTY_WEIGHT: Weight = Weight::from_parts(1_000, 0);
+
+/// Royalties that pay a usable model's whole price to its owner and record each payment.
+pub struct MockRoyalties;
+impl RoyaltyPayer<AccountId, Balance> for MockRoyalties {
+	fn pay_for_use_weight() -> Weight {
+		ROYALTY_WEIGHT.saturating_mul(2)
+	}
+
+	fn pay_for_use(
+		payer: &AccountId,
+		model: ModelId,
+		amount: Balance,
+	) -> Result<Weight, DispatchError> {
+		let terms = MockModels::royalty_terms(model).ok_or(DispatchError::Other("no model"))?;
+		if !terms.usable {
+			return Err(DispatchError::Other("model withdrawn"));
+		}
+		Balances::transfer(payer, &terms.owner, amount, Preservation::Preserve)?;
+		ROYALTIES_PAID.with(|paid| paid.borrow_mut().push((*payer, model, amount)));
+		Ok(ROYALTY_WEIGHT)
+	}
+}
+
+/// Payments the mock royalties took: payer, model, amount.
+pub(crate) fn royalties_paid() -> Vec<(AccountId, ModelId, Balance)> {
+	ROYALTIES_PAID.with(|paid| paid.borrow().clone())
 }
 
 /// Benchmark set-up on the mock's model table.
@@ -137,6 +200,10 @@ parameter_types! {
 	pub const ComputeFee: Balance = COMPUTE_FEE;
 	pub const CommitPeriod: u64 = COMMIT_PERIOD;
 	pub const RevealPeriod: u64 = REVEAL_PERIOD;
+	pub const OutputTolerance: Permill = Permill::from_percent(1);
+	pub const DisagreementSlash: Perbill = Perbill::from_percent(DISAGREEMENT_SLASH_PERCENT);
+	pub const SilenceSlash: Perbill = Perbill::from_percent(SILENCE_SLASH_PERCENT);
+	pub const Treasury: AccountId = TREASURY;
 }
 
 impl pallet_compute::Config for Test {
@@ -154,12 +221,17 @@ impl pallet_compute::Config for Test {
 	type CommitPeriod = CommitPeriod;
 	type RevealPeriod = RevealPeriod;
 	type MaxJobsPerBlock = ConstU32<MAX_JOBS_PER_BLOCK>;
+	type OutputTolerance = OutputTolerance;
+	type DisagreementSlash = DisagreementSlash;
+	type SilenceSlash = SilenceSlash;
+	type Treasury = Treasury;
+	type Royalties = MockRoyalties;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
 }
 
-/// Alice, Bob, Charlie and Dave (4) with [`INITIAL_BALANCE`]; `POOR` with less than a stake.
+/// Alice, Bob, Charlie, Dave and Eve with [`INITIAL_BALANCE`]; `POOR` with less than a stake.
 pub(crate) fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
@@ -167,7 +239,8 @@ pub(crate) fn new_test_ext() -> sp_io::TestExternalities {
 			(ALICE, INITIAL_BALANCE),
 			(BOB, INITIAL_BALANCE),
 			(CHARLIE, INITIAL_BALANCE),
-			(4, INITIAL_BALANCE),
+			(DAVE, INITIAL_BALANCE),
+			(EVE, INITIAL_BALANCE),
 			(POOR, MIN_STAKE / 2),
 		],
 		..Default::default()

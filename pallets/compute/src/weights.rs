@@ -42,6 +42,7 @@ pub trait WeightInfo {
 	fn withdraw_stake() -> Weight;
 	fn submit_inference(i: u32, ) -> Weight;
 	fn settle_jobs(n: u32, ) -> Weight;
+	fn expire_jobs(n: u32, ) -> Weight;
 	fn commit_result() -> Weight;
 	fn reveal_result(o: u32, ) -> Weight;
 }
@@ -51,6 +52,8 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Compute::Workers` (r:1 w:1)
 	/// Proof: `Compute::Workers` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::WorkerOfKey` (r:1 w:1)
 	/// Proof: `Compute::WorkerOfKey` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::ActiveWorkers` (r:1 w:1)
@@ -61,11 +64,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn register_worker() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `36117`
+		//  Measured:  `36121`
 		//  Estimated: `34255`
-		// Minimum execution time: 182_951_000 picoseconds.
-		Weight::from_parts(191_975_000, 34255)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 170_883_000 picoseconds.
+		Weight::from_parts(192_846_000, 34255)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Compute::Workers` (r:1 w:1)
@@ -74,10 +77,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Compute::WorkerOfKey` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn update_worker() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `2437`
+		//  Measured:  `2438`
 		//  Estimated: `3591`
-		// Minimum execution time: 72_127_000 picoseconds.
-		Weight::from_parts(79_057_000, 3591)
+		// Minimum execution time: 75_272_000 picoseconds.
+		Weight::from_parts(82_692_000, 3591)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -89,24 +92,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn bond_extra() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `2508`
+		//  Measured:  `2509`
 		//  Estimated: `3604`
-		// Minimum execution time: 127_860_000 picoseconds.
-		Weight::from_parts(133_358_000, 3604)
+		// Minimum execution time: 124_024_000 picoseconds.
+		Weight::from_parts(136_182_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Compute::Workers` (r:1 w:1)
 	/// Proof: `Compute::Workers` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::ActiveWorkers` (r:1 w:1)
 	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(32770), added: 33265, mode: `MaxEncodedLen`)
 	fn unregister_worker() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `34000`
+		//  Measured:  `34004`
 		//  Estimated: `34255`
-		// Minimum execution time: 93_760_000 picoseconds.
-		Weight::from_parts(104_455_000, 34255)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 93_799_000 picoseconds.
+		Weight::from_parts(103_583_000, 34255)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Compute::Workers` (r:1 w:1)
@@ -119,15 +124,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Compute::WorkerOfKey` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn withdraw_stake() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `2512`
+		//  Measured:  `2513`
 		//  Estimated: `3604`
-		// Minimum execution time: 115_412_000 picoseconds.
-		Weight::from_parts(125_286_000, 3604)
+		// Minimum execution time: 117_745_000 picoseconds.
+		Weight::from_parts(127_009_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Models::Models` (r:1 w:0)
 	/// Proof: `Models::Models` (`max_values`: None, `max_size`: Some(808), added: 3283, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:4 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::NextJobId` (r:1 w:1)
 	/// Proof: `Compute::NextJobId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::ParentHash` (r:1 w:0)
@@ -143,65 +150,112 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Compute::JobsOfRequester` (r:0 w:1)
 	/// Proof: `Compute::JobsOfRequester` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Jobs` (r:0 w:1)
-	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4307), added: 6782, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4311), added: 6786, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::JobsOfWorker` (r:0 w:3)
 	/// Proof: `Compute::JobsOfWorker` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `i` is `[1, 4096]`.
-	fn submit_inference(_i: u32, ) -> Weight {
+	fn submit_inference(i: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `34975`
+		//  Measured:  `34979`
 		//  Estimated: `34255`
-		// Minimum execution time: 186_547_000 picoseconds.
-		Weight::from_parts(228_776_246, 34255)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 210_111_000 picoseconds.
+		Weight::from_parts(225_245_569, 34255)
+			// Standard Error: 397
+			.saturating_add(Weight::from_parts(2_450, 0).saturating_mul(i.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Compute::Deadlines` (r:1 w:1)
 	/// Proof: `Compute::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Jobs` (r:64 w:64)
-	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4307), added: 6782, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:64 w:64)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:64 w:64)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-	/// Storage: `Compute::Commits` (r:192 w:192)
-	/// Proof: `Compute::Commits` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4311), added: 6786, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Reveals` (r:192 w:192)
 	/// Proof: `Compute::Reveals` (`max_values`: None, `max_size`: Some(4332), added: 6807, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Workers` (r:175 w:175)
+	/// Proof: `Compute::Workers` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:127 w:127)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:240 w:240)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:3 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::ActiveWorkers` (r:1 w:1)
+	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(32770), added: 33265, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Results` (r:0 w:64)
+	/// Proof: `Compute::Results` (`max_values`: None, `max_size`: Some(4761), added: 7236, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::JobsOfRequester` (r:0 w:64)
 	/// Proof: `Compute::JobsOfRequester` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Commits` (r:0 w:192)
+	/// Proof: `Compute::Commits` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::JobsOfWorker` (r:0 w:192)
 	/// Proof: `Compute::JobsOfWorker` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn settle_jobs(n: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `6321 + n * (5396 ±0)`
-		//  Estimated: `3991 + n * (20421 ±0)`
-		// Minimum execution time: 14_261_000 picoseconds.
-		Weight::from_parts(15_112_000, 3991)
-			// Standard Error: 159_843
-			.saturating_add(Weight::from_parts(94_613_456, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().reads((9_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((13_u64).saturating_mul(n.into())))
+		//  Measured:  `57970 + n * (14384 ±0)`
+		//  Estimated: `34255 + n * (20421 ±26)`
+		// Minimum execution time: 14_912_000 picoseconds.
+		Weight::from_parts(359_119_565, 34255)
+			// Standard Error: 1_750_401
+			.saturating_add(Weight::from_parts(336_333_960, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().reads((12_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes((20_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 20421).saturating_mul(n.into()))
+	}
+	/// Storage: `Compute::Deadlines` (r:1 w:1)
+	/// Proof: `Compute::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Jobs` (r:64 w:64)
+	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4311), added: 6786, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Reveals` (r:192 w:0)
+	/// Proof: `Compute::Reveals` (`max_values`: None, `max_size`: Some(4332), added: 6807, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Workers` (r:175 w:175)
+	/// Proof: `Compute::Workers` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:3 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:239 w:239)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:240 w:240)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::ActiveWorkers` (r:1 w:1)
+	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(32770), added: 33265, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::JobsOfRequester` (r:0 w:64)
+	/// Proof: `Compute::JobsOfRequester` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Commits` (r:0 w:192)
+	/// Proof: `Compute::Commits` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::JobsOfWorker` (r:0 w:192)
+	/// Proof: `Compute::JobsOfWorker` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 64]`.
+	fn expire_jobs(n: u32, ) -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `61765 + n * (5753 ±0)`
+		//  Estimated: `34255 + n * (20421 ±26)`
+		// Minimum execution time: 12_279_000 picoseconds.
+		Weight::from_parts(220_939_775, 34255)
+			// Standard Error: 1_101_004
+			.saturating_add(Weight::from_parts(346_854_677, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().reads((14_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes((18_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 20421).saturating_mul(n.into()))
 	}
 	/// Storage: `Compute::Jobs` (r:1 w:0)
-	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4307), added: 6782, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4311), added: 6786, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Commits` (r:1 w:1)
 	/// Proof: `Compute::Commits` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn commit_result() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `539`
-		//  Estimated: `7772`
-		// Minimum execution time: 66_158_000 picoseconds.
-		Weight::from_parts(72_868_000, 7772)
+		//  Measured:  `544`
+		//  Estimated: `7776`
+		// Minimum execution time: 55_141_000 picoseconds.
+		Weight::from_parts(67_149_000, 7776)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Compute::Jobs` (r:1 w:0)
-	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4307), added: 6782, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4311), added: 6786, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Commits` (r:1 w:0)
 	/// Proof: `Compute::Commits` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Reveals` (r:1 w:1)
@@ -211,12 +265,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `o` is `[1, 1024]`.
 	fn reveal_result(o: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `1757`
+		//  Measured:  `1762`
 		//  Estimated: `7797`
-		// Minimum execution time: 143_874_000 picoseconds.
-		Weight::from_parts(154_438_216, 7797)
-			// Standard Error: 534
-			.saturating_add(Weight::from_parts(19_527, 0).saturating_mul(o.into()))
+		// Minimum execution time: 117_123_000 picoseconds.
+		Weight::from_parts(141_101_041, 7797)
+			// Standard Error: 1_844
+			.saturating_add(Weight::from_parts(43_532, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -225,52 +279,62 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn register_worker() -> Weight {
-		Weight::from_parts(191_975_000, 34255)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(192_846_000, 34255)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn update_worker() -> Weight {
-		Weight::from_parts(79_057_000, 3591)
+		Weight::from_parts(82_692_000, 3591)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn bond_extra() -> Weight {
-		Weight::from_parts(133_358_000, 3604)
+		Weight::from_parts(136_182_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn unregister_worker() -> Weight {
-		Weight::from_parts(104_455_000, 34255)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
+		Weight::from_parts(103_583_000, 34255)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn withdraw_stake() -> Weight {
-		Weight::from_parts(125_286_000, 3604)
+		Weight::from_parts(127_009_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
-	fn submit_inference(_i: u32, ) -> Weight {
-		Weight::from_parts(228_776_246, 34255)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
+	fn submit_inference(i: u32, ) -> Weight {
+		Weight::from_parts(225_245_569, 34255)
+			.saturating_add(Weight::from_parts(2_450, 0).saturating_mul(i.into()))
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn settle_jobs(n: u32, ) -> Weight {
-		Weight::from_parts(15_112_000, 3991)
-			.saturating_add(Weight::from_parts(94_613_456, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
-			.saturating_add(ParityDbWeight::get().reads((9_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-			.saturating_add(ParityDbWeight::get().writes((13_u64).saturating_mul(n.into())))
+		Weight::from_parts(359_119_565, 34255)
+			.saturating_add(Weight::from_parts(336_333_960, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().reads((12_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+			.saturating_add(ParityDbWeight::get().writes((20_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 20421).saturating_mul(n.into()))
+	}
+	fn expire_jobs(n: u32, ) -> Weight {
+		Weight::from_parts(220_939_775, 34255)
+			.saturating_add(Weight::from_parts(346_854_677, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().reads((14_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
+			.saturating_add(ParityDbWeight::get().writes((18_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 20421).saturating_mul(n.into()))
 	}
 	fn commit_result() -> Weight {
-		Weight::from_parts(72_868_000, 7772)
+		Weight::from_parts(67_149_000, 7776)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reveal_result(o: u32, ) -> Weight {
-		Weight::from_parts(154_438_216, 7797)
-			.saturating_add(Weight::from_parts(19_527, 0).saturating_mul(o.into()))
+		Weight::from_parts(141_101_041, 7797)
+			.saturating_add(Weight::from_parts(43_532, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

@@ -95,6 +95,14 @@ impl<T: Config> Pallet<T> {
 	/// Takes `who` out of the active set and starts its unbonding period.
 	pub(crate) fn do_unregister(who: &T::AccountId) -> DispatchResult {
 		let mut worker = Self::active_worker(who)?;
+		Self::deactivate(who, &mut worker);
+		Workers::<T>::insert(who, worker);
+		Ok(())
+	}
+
+	/// Takes `who` out of the active set and starts `worker`'s unbonding period; the caller
+	/// stores `worker`.
+	pub(crate) fn deactivate(who: &T::AccountId, worker: &mut Worker<T>) {
 		let until =
 			frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
 		ActiveWorkers::<T>::mutate(|active| {
@@ -103,9 +111,7 @@ impl<T: Config> Pallet<T> {
 			}
 		});
 		worker.status = WorkerStatus::Unbonding { until };
-		Workers::<T>::insert(who, worker);
 		Self::deposit_event(Event::WorkerUnbonding { worker: who.clone(), until });
-		Ok(())
 	}
 
 	/// Releases an unbonded worker's stake and removes it.

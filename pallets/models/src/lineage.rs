@@ -24,6 +24,7 @@ impl<T: Config> ModelInspect<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			parents: record.parents.into_inner(),
 			datasets: record.datasets.into_inner(),
 			usable: record.status.is_usable(),
+			output_scale: record.spec.output_scale,
 		})
 	}
 

@@ -69,7 +69,7 @@ mod worst_case;
 #[cfg(feature = "runtime-benchmarks")]
 use alloc::vec::Vec;
 pub use charges::PaidWork;
-use frame_support::{traits::fungible, weights::Weight};
+use frame_support::traits::fungible;
 pub use lineage_primitives::{
 	datasets::{DatasetId, DatasetInspect, DatasetVersion},
 	models::{DatasetUse, ModelId, ModelInspect, RoyaltySplit},
@@ -103,20 +103,9 @@ pub trait BenchmarkHelper<AccountId, Balance> {
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
-/// How other pallets (compute) pay for the use of a model.
-pub trait RoyaltyPayer<AccountId, Balance> {
-	/// The most [`pay_for_use`](Self::pay_for_use) can weigh: what a caller charges up front.
-	fn pay_for_use_weight() -> Weight;
-
-	/// Moves `amount` from `payer` and divides it along the model's lineage. Returns the
-	/// weight it actually used, at most [`pay_for_use_weight`](Self::pay_for_use_weight), for
-	/// the caller's refund.
-	fn pay_for_use(
-		payer: &AccountId,
-		model: ModelId,
-		amount: Balance,
-	) -> Result<Weight, sp_runtime::DispatchError>;
-}
+/// How other pallets (compute) pay for the use of a model; defined with the shared types so
+/// that callers need not depend on this pallet.
+pub use lineage_primitives::royalties::RoyaltyPayer;
 
 // The pallet macros expand to fully qualified paths and to `expect`s on values they have
 // just checked; calls here stay thin wrappers over the modules beside it, where the lints

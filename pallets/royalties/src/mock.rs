@@ -158,7 +158,15 @@ impl crate::BenchmarkHelper<AccountId, Balance> for MockBenchmarkHelper {
 		TABLES.with(|t| {
 			let mut t = t.borrow_mut();
 			let id = t.models.keys().map(|id| id + 1).max().unwrap_or(0);
-			let terms = RoyaltyTerms { owner, price: 0, split, parents, datasets, usable: true };
+			let terms = RoyaltyTerms {
+				owner,
+				price: 0,
+				split,
+				parents,
+				datasets,
+				usable: true,
+				output_scale: 1,
+			};
 			t.models.insert(id, terms);
 			id
 		})
@@ -189,6 +197,7 @@ pub(crate) fn add_model(
 			})
 			.collect(),
 		usable: true,
+		output_scale: 1,
 	};
 	TABLES.with(|t| t.borrow_mut().models.insert(model, terms));
 }

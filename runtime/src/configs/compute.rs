@@ -1,27 +1,18 @@
-//! `pallet_compute`: the verified compute market (its worker registry so far). A worker's
-//! stake is what it risks by posting a wrong result, so it is sized well above the fees of
-//! the jobs it will take; unbonding lasts long enough for every job it took to settle.
+//! `pallet_compute`: the verified compute market. A worker's stake is what it risks by posting
+//! a wrong result, so it is sized well above the fees of the jobs it will take; unbonding lasts
+//! long enough for every job it took to settle, so its stake is still there to slash.
 
-use frame_support::{parameter_types, traits::ConstU32};
+use frame_support::traits::ConstU32;
 use sp_runtime::traits::{BlakeTwo256, Hash as _};
 
-use crate::{
-	Balance, Balances, BlockNumber, Hash, Models, Runtime, RuntimeHoldReason, System, DAYS,
-	MILLI_UNIT, UNIT,
-};
+use super::TreasuryAccount;
+use crate::{Balances, BlockNumber, Hash, Models, Royalties, Runtime, RuntimeHoldReason, System};
 
-parameter_types! {
-	/// The least stake a worker registers with.
-	pub const MinWorkerStake: Balance = 1_000 * UNIT;
-	/// How long a leaving worker's stake stays held, and slashable.
-	pub const WorkerUnbondingPeriod: BlockNumber = DAYS;
-	/// Paid to each worker whose result is accepted: a tenth of the demo model's price.
-	pub const ComputeFee: Balance = MILLI_UNIT;
-	/// 30 s to commit, then 30 s to reveal: a small model runs in milliseconds, so this is
-	/// time for a worker's node to see the job and get two transactions in.
-	pub const CommitPeriod: BlockNumber = 5;
-	pub const RevealPeriod: BlockNumber = 5;
-}
+// The market's terms are governance parameters (`configs/parameters.rs`).
+use super::dynamic_params::compute::{
+	CommitPeriod, ComputeFee, DisagreementSlash, MinWorkerStake, OutputTolerance, RevealPeriod,
+	SilenceSlash, WorkerUnbondingPeriod,
+};
 
 /// Job assignment's randomness: the parent block's hash mixed with the subject. It resists a
 /// requester who does not author blocks choosing their workers only as far as they cannot
@@ -56,6 +47,12 @@ impl pallet_compute::Config for Runtime {
 	type CommitPeriod = CommitPeriod;
 	type RevealPeriod = RevealPeriod;
 	type MaxJobsPerBlock = ConstU32<64>;
+	type OutputTolerance = OutputTolerance;
+	type DisagreementSlash = DisagreementSlash;
+	type SilenceSlash = SilenceSlash;
+	// Slashes go where the royalties' treasury share goes, until the DAO's treasury exists.
+	type Treasury = TreasuryAccount;
+	type Royalties = Royalties;
 	type WeightInfo = pallet_compute::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = super::benchmark_helpers::LineageBenchmarkHelper;

@@ -8,15 +8,18 @@ mod compute;
 mod consensus;
 mod datasets;
 mod models;
+mod parameters;
 mod royalties;
 mod sudo;
 mod system;
 mod timestamp;
 mod transaction_payment;
 
-pub use compute::{MinWorkerStake, WorkerUnbondingPeriod};
 pub use datasets::{ContributionDeposit, DatasetDeposit};
 pub use models::ModelDeposit;
+pub use parameters::{
+	dynamic_params, RuntimeParameters, RuntimeParametersKey, DEFAULT_MIN_WORKER_STAKE,
+};
 pub use royalties::{RoyaltiesPalletId, TreasuryAccount};
 pub use system::{BlockHashCount, RuntimeBlockLength, RuntimeBlockWeights};
 pub use transaction_payment::LENGTH_FEE_PER_BYTE;

@@ -3,15 +3,17 @@
 use frame_support::{assert_noop, assert_ok, traits::Hooks};
 
 use super::*;
-use crate::{Deadlines, Error, Event, Jobs, JobsOfRequester, JobsOfWorker, NextJobId, Pallet};
+use crate::{
+	Deadlines, Error, Event, ExpiryReason, Jobs, JobsOfRequester, JobsOfWorker, NextJobId, Pallet,
+};
 
 const MODEL: u32 = 7;
 const PRICE: Balance = 40;
 const FEE: Balance = PRICE + COMPUTE_FEE * REPLICATION as Balance;
 
-/// Alice, Bob and Charlie are workers; model 7 costs 40.
+/// Alice, Bob, Charlie and Eve are workers; model 7 costs 40.
 fn workers_and_a_model() {
-	for (who, byte) in [(ALICE, 1), (BOB, 2), (CHARLIE, 3)] {
+	for (who, byte) in [(ALICE, 1), (BOB, 2), (CHARLIE, 3), (EVE, 5)] {
 		assert_ok!(Compute::register_worker(
 			RuntimeOrigin::signed(who),
 			MIN_STAKE,
@@ -43,9 +45,10 @@ fn submitting_holds_the_fee_and_draws_distinct_workers_other_than_the_requester(
 		assert_eq!(record.input.to_vec(), vec![1, 2, 3]);
 		assert_eq!(record.commit_until, 1 + COMMIT_PERIOD);
 		assert_eq!(record.settles_at, 1 + COMMIT_PERIOD + REVEAL_PERIOD);
+		assert_eq!(record.tolerance, TOLERANCE_STEPS as u32);
 		let mut workers = record.workers.to_vec();
 		workers.sort_unstable();
-		assert_eq!(workers, vec![BOB, CHARLIE]);
+		assert_eq!(workers, vec![BOB, CHARLIE, EVE]);
 		assert_eq!(job_fee_held(ALICE), FEE);
 		assert_eq!(Compute::jobs_of_requester(&ALICE), vec![job]);
 		assert_eq!(Compute::jobs_of_worker(&BOB), vec![job]);
@@ -74,8 +77,8 @@ fn the_draw_depends_on_the_job() {
 				Jobs::<Test>::get(job).unwrap().workers.to_vec()
 			})
 			.collect();
-		// Two of three workers each time, from seeds that differ by job id.
-		assert!(drawn.iter().all(|workers| workers.len() == 2));
+		// Three of four workers each time, from seeds that differ by job id.
+		assert!(drawn.iter().all(|workers| workers.len() == 3));
 		assert_ne!(drawn[0], drawn[1]);
 	});
 }
@@ -124,12 +127,18 @@ fn a_job_needs_enough_workers_besides_its_requester() {
 			key(1)
 		));
 		assert_ok!(Compute::register_worker(RuntimeOrigin::signed(BOB), MIN_STAKE, cpu(), key(2)));
-		// Bob asks: only Alice is left, and a job needs two.
+		assert_ok!(Compute::register_worker(
+			RuntimeOrigin::signed(CHARLIE),
+			MIN_STAKE,
+			cpu(),
+			key(3)
+		));
+		// Bob asks: only Alice and Charlie are left, and a job needs three.
 		assert_noop!(
 			Compute::submit_inference(RuntimeOrigin::signed(BOB), MODEL, vec![1], FEE),
 			Error::<Test>::NotEnoughWorkers
 		);
-		// Dave asks: Alice and Bob.
+		// Dave asks: Alice, Bob and Charlie.
 		submit(DAVE);
 		// A worker that leaves is no longer drawn.
 		assert_ok!(Compute::unregister_worker(RuntimeOrigin::signed(ALICE)));
@@ -177,6 +186,14 @@ fn a_job_without_results_expires_and_its_fee_is_refunded_in_full() {
 		assert!(JobsOfRequester::<Test>::iter().next().is_none());
 		assert!(JobsOfWorker::<Test>::iter().next().is_none());
 		assert!(Deadlines::<Test>::get(settles_at).is_empty());
-		assert_eq!(last_event(), Event::JobExpired { job, requester: DAVE, refunded: FEE });
+		assert_eq!(
+			last_event(),
+			Event::JobExpired {
+				job,
+				requester: DAVE,
+				refunded: FEE,
+				reason: ExpiryReason::NoResults,
+			}
+		);
 	});
 }

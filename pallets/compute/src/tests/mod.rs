@@ -10,6 +10,7 @@
 
 mod jobs;
 mod results;
+mod settlement;
 mod workers;
 
 use frame_support::traits::fungible::InspectHold;

@@ -9,18 +9,18 @@ use sp_runtime::traits::{BlakeTwo256, Hash};
 use super::*;
 use crate::{Commits, Error, Event, Jobs, NextJobId, Pallet, Reveals};
 
-const MODEL: u32 = 7;
-const FEE: Balance = 40 + COMPUTE_FEE * REPLICATION as Balance;
-const SALT: [u8; 32] = [9; 32];
+pub(super) const MODEL: u32 = 7;
+pub(super) const FEE: Balance = 40 + COMPUTE_FEE * REPLICATION as Balance;
+pub(super) const SALT: [u8; 32] = [9; 32];
 
-fn pair(who: AccountId) -> sr25519::Pair {
+pub(super) fn pair(who: AccountId) -> sr25519::Pair {
 	sr25519::Pair::from_string(&format!("//worker{who}"), None).unwrap()
 }
 
-/// Alice, Bob and Charlie are workers with real keys; Dave submits a job. Returns its id and
-/// the two workers drawn.
-fn job_with_workers() -> (u64, Vec<AccountId>) {
-	for who in [ALICE, BOB, CHARLIE] {
+/// Alice, Bob, Charlie and Eve are workers with real keys; Dave submits a job. Returns its id
+/// and the three workers drawn.
+pub(super) fn job_with_workers() -> (u64, Vec<AccountId>) {
+	for who in [ALICE, BOB, CHARLIE, EVE] {
 		let key = WorkerKey::from(pair(who).public());
 		assert_ok!(Compute::register_worker(RuntimeOrigin::signed(who), MIN_STAKE, cpu(), key));
 	}
@@ -30,7 +30,7 @@ fn job_with_workers() -> (u64, Vec<AccountId>) {
 	(id, Jobs::<Test>::get(id).unwrap().workers.to_vec())
 }
 
-fn attestation(job: u64, output: &[i32]) -> Attestation {
+pub(super) fn attestation(job: u64, output: &[i32]) -> Attestation {
 	Attestation {
 		job,
 		output_hash: BlakeTwo256::hash(&output.to_vec().encode()),
@@ -40,16 +40,16 @@ fn attestation(job: u64, output: &[i32]) -> Attestation {
 	}
 }
 
-fn signed(who: AccountId, attestation: &Attestation) -> WorkerSignature {
+pub(super) fn signed(who: AccountId, attestation: &Attestation) -> WorkerSignature {
 	WorkerSignature::from(pair(who).sign(&attestation.signing_payload()))
 }
 
-fn commit(who: AccountId, job: u64, output: &[i32]) {
+pub(super) fn commit(who: AccountId, job: u64, output: &[i32]) {
 	let hash = commitment(output, &SALT, &who);
 	assert_ok!(Compute::commit_result(RuntimeOrigin::signed(who), job, hash));
 }
 
-fn reveal(who: AccountId, job: u64, output: &[i32]) -> sp_runtime::DispatchResult {
+pub(super) fn reveal(who: AccountId, job: u64, output: &[i32]) -> sp_runtime::DispatchResult {
 	let attested = attestation(job, output);
 	let signature = signed(who, &attested);
 	Compute::reveal_result(
@@ -62,7 +62,7 @@ fn reveal(who: AccountId, job: u64, output: &[i32]) -> sp_runtime::DispatchResul
 	)
 }
 
-fn open_reveals(job: u64) {
+pub(super) fn open_reveals(job: u64) {
 	let commit_until = Jobs::<Test>::get(job).unwrap().commit_until;
 	System::set_block_number(commit_until + 1);
 }
@@ -94,7 +94,8 @@ fn drawn_workers_commit_then_reveal_attested_results() {
 fn commitments_are_refused_from_others_twice_or_late() {
 	run_test(|| {
 		let (job, workers) = job_with_workers();
-		let outsider = [ALICE, BOB, CHARLIE].into_iter().find(|w| !workers.contains(w)).unwrap();
+		let outsider =
+			[ALICE, BOB, CHARLIE, EVE].into_iter().find(|w| !workers.contains(w)).unwrap();
 		let hash = commitment(&[1], &SALT, &outsider);
 		let signed_by = RuntimeOrigin::signed;
 		assert_noop!(
@@ -216,7 +217,7 @@ fn reveals_close_when_the_job_settles_and_its_results_are_cleared() {
 		System::set_block_number(settles_at);
 		assert_noop!(reveal(workers[1], job, &[4]), Error::<Test>::RevealClosed);
 		Pallet::<Test>::on_initialize(settles_at);
-		// Quorum is the next slice: for now the job expires, refunded, and its results go.
+		// One result of three drawn is no quorum: the job expires, and its results go.
 		assert!(Jobs::<Test>::get(job).is_none());
 		assert_eq!(Commits::<Test>::iter_prefix(job).count(), 0);
 		assert_eq!(Reveals::<Test>::iter_prefix(job).count(), 0);

@@ -73,15 +73,16 @@ fn the_active_set_is_bounded() {
 		register(ALICE, MIN_STAKE, 1);
 		register(BOB, MIN_STAKE, 2);
 		register(CHARLIE, MIN_STAKE, 3);
+		register(DAVE, MIN_STAKE, 4);
 		assert_noop!(
-			Compute::register_worker(RuntimeOrigin::signed(4), MIN_STAKE, cpu(), key(4)),
+			Compute::register_worker(RuntimeOrigin::signed(EVE), MIN_STAKE, cpu(), key(5)),
 			Error::<Test>::TooManyWorkers
 		);
 		// A worker that leaves makes room; the last one moves into its place.
 		assert_ok!(Compute::unregister_worker(RuntimeOrigin::signed(ALICE)));
-		assert_eq!(Compute::active_workers(), vec![CHARLIE, BOB]);
-		register(4, MIN_STAKE, 4);
-		assert_eq!(Compute::active_workers(), vec![CHARLIE, BOB, 4]);
+		assert_eq!(Compute::active_workers(), vec![DAVE, BOB, CHARLIE]);
+		register(EVE, MIN_STAKE, 5);
+		assert_eq!(Compute::active_workers(), vec![DAVE, BOB, CHARLIE, EVE]);
 	});
 }
 

@@ -68,6 +68,7 @@ fn royalty_terms_follow_the_model_and_its_status() {
 				parents: vec![parent],
 				datasets: vec![uses(1, 100)],
 				usable: true,
+				output_scale: mlp().output_scale,
 			})
 		);
 		frame_support::assert_ok!(Models::deprecate(RuntimeOrigin::signed(BOB), model));

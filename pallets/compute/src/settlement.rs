@@ -1,0 +1,275 @@
+//! Settlement: at its deadline each job is decided by quorum.
+//!
+//! - **Accepted** (a majority of the drawn workers revealed agreeing results): the result and
+//!   the agreeing attestations are stored in [`Results`]; each agreeing worker is paid the
+//!   compute fee out of the requester's held fee; the model's price goes through
+//!   [`Config::Royalties`] along the model's lineage; what is left is released to the
+//!   requester. Workers that revealed a contradicting result are slashed
+//!   [`Config::DisagreementSlash`] of their stake.
+//! - **Expired** (no majority): the whole fee is released to the requester and the event says
+//!   why. Nobody who revealed is slashed, as nobody can tell who was right.
+//!
+//! In both cases drawn workers that revealed nothing are slashed [`Config::SilenceSlash`], less
+//! than a liar, and their `missed` count grows. Slashed stake goes to [`Config::Treasury`]; a
+//! worker left below [`Config::MinWorkerStake`] leaves the active set and starts unbonding.
+
+use alloc::vec::Vec;
+use frame_support::{
+	storage::{with_transaction, TransactionOutcome},
+	traits::{
+		fungible::MutateHold,
+		tokens::{Fortitude, Precision, Restriction},
+		Get,
+	},
+	weights::Weight,
+	BoundedVec,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use lineage_primitives::royalties::RoyaltyPayer;
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError,
+};
+
+use crate::{
+	quorum, BalanceOf, Commits, Config, Deadlines, Event, ExpiryReason, HoldReason, Job, JobId,
+	JobResult, Jobs, JobsOfRequester, JobsOfWorker, Offence, Pallet, Results, Reveal, Reveals,
+	SignedAttestation, WorkerStatus, Workers,
+};
+
+/// What settling a block's jobs did, for the hook's weight.
+#[derive(Default)]
+pub(crate) struct Settled {
+	/// Jobs whose result was accepted.
+	pub accepted: u32,
+	/// Jobs that expired without one.
+	pub expired: u32,
+	/// What paying the models' royalties weighed, as the royalties pallet reports it.
+	pub royalties: Weight,
+}
+
+/// Runs `f` in a storage transaction: on error nothing it wrote remains.
+fn atomically<R>(f: impl FnOnce() -> Result<R, DispatchError>) -> Result<R, DispatchError> {
+	with_transaction(|| {
+		let outcome = f();
+		if outcome.is_ok() {
+			TransactionOutcome::Commit(outcome)
+		} else {
+			TransactionOutcome::Rollback(outcome)
+		}
+	})
+}
+
+impl<T: Config> Pallet<T> {
+	/// Settles the jobs due at `now`, at most `MaxJobsPerBlock` by construction of the queue.
+	pub(crate) fn settle_due(now: BlockNumberFor<T>) -> Settled {
+		let mut settled = Settled::default();
+		for id in Deadlines::<T>::take(now) {
+			let Some(job) = Jobs::<T>::take(id) else { continue };
+			match Self::settle(id, job, now) {
+				Some(royalties) => {
+					settled.accepted.saturating_inc();
+					settled.royalties.saturating_accrue(royalties);
+				},
+				None => settled.expired.saturating_inc(),
+			}
+		}
+		settled
+	}
+
+	/// Decides job `id`, already taken out of `Jobs`, and clears its indices and results.
+	/// Returns the royalties' weight if its result was accepted, `None` if it expired.
+	fn settle(id: JobId, job: Job<T>, now: BlockNumberFor<T>) -> Option<Weight> {
+		JobsOfRequester::<T>::remove(&job.requester, id);
+		let mut revealed: Vec<(T::AccountId, Reveal<T>)> = Vec::new();
+		for worker in job.workers.iter() {
+			JobsOfWorker::<T>::remove(worker, id);
+			Commits::<T>::remove(id, worker);
+			match Reveals::<T>::take(id, worker) {
+				Some(reveal) => revealed.push((worker.clone(), reveal)),
+				None => Self::penalise(id, worker, Offence::Silent),
+			}
+		}
+		let outputs: Vec<&[i32]> = revealed.iter().map(|(_, reveal)| &reveal.output[..]).collect();
+		let needed = quorum::majority(job.workers.len());
+		match quorum::find(&outputs, job.tolerance, needed) {
+			Ok(quorum) => Some(Self::accept(id, job, revealed, quorum, now)),
+			Err(no_quorum) => {
+				let reason = if revealed.is_empty() {
+					ExpiryReason::NoResults
+				} else {
+					ExpiryReason::NoQuorum {
+						revealed: u32::try_from(revealed.len()).unwrap_or(u32::MAX),
+						largest_agreement: no_quorum.largest_agreement,
+						needed: u32::try_from(needed).unwrap_or(u32::MAX),
+					}
+				};
+				Self::expire(id, job, reason);
+				None
+			},
+		}
+	}
+
+	/// Pays for job `id`'s accepted result and records it. Returns the royalties' weight.
+	fn accept(
+		id: JobId,
+		job: Job<T>,
+		revealed: Vec<(T::AccountId, Reveal<T>)>,
+		quorum: quorum::Quorum,
+		now: BlockNumberFor<T>,
+	) -> Weight {
+		let fee_reason = HoldReason::JobFee.into();
+		let mut compute_paid = BalanceOf::<T>::zero();
+		let mut attestations = Vec::new();
+		let mut output = BoundedVec::default();
+		for (index, ((worker, reveal), agrees)) in
+			revealed.into_iter().zip(quorum.agreeing).enumerate()
+		{
+			if !agrees {
+				Self::penalise(id, &worker, Offence::Disagreed);
+				continue;
+			}
+			Workers::<T>::mutate(&worker, |record| {
+				if let Some(record) = record {
+					record.reputation.agreed.saturating_inc();
+				}
+			});
+			// The worker holds a stake, so its account exists and can receive the fee.
+			let paid = atomically(|| {
+				T::Currency::transfer_on_hold(
+					&fee_reason,
+					&job.requester,
+					&worker,
+					job.compute_fee,
+					Precision::Exact,
+					Restriction::Free,
+					Fortitude::Polite,
+				)
+			})
+			.unwrap_or_default();
+			compute_paid.saturating_accrue(paid);
+			if index == quorum.accepted {
+				output = reveal.output;
+			}
+			attestations.push(SignedAttestation::<T> {
+				worker,
+				attestation: reveal.attestation,
+				signature: reveal.signature,
+			});
+		}
+
+		let released = T::Currency::release(
+			&fee_reason,
+			&job.requester,
+			job.held.saturating_sub(compute_paid),
+			Precision::BestEffort,
+		)
+		.unwrap_or_default();
+		let (royalties_paid, weight) = if job.price.is_zero() {
+			(Zero::zero(), Weight::zero())
+		} else {
+			match atomically(|| T::Royalties::pay_for_use(&job.requester, job.model, job.price)) {
+				Ok(weight) => (job.price, weight),
+				// The model was withdrawn since, say: its price stays with the requester.
+				Err(error) => {
+					Self::deposit_event(Event::RoyaltiesNotPaid {
+						job: id,
+						model: job.model,
+						error,
+					});
+					(Zero::zero(), T::Royalties::pay_for_use_weight())
+				},
+			}
+		};
+
+		let agreed: Vec<T::AccountId> =
+			attestations.iter().map(|signed| signed.worker.clone()).collect();
+		Results::<T>::insert(
+			id,
+			JobResult::<T> {
+				requester: job.requester.clone(),
+				model: job.model,
+				output,
+				attestations: BoundedVec::truncate_from(attestations),
+				settled_at: now,
+			},
+		);
+		Self::deposit_event(Event::JobCompleted {
+			job: id,
+			requester: job.requester,
+			model: job.model,
+			agreed,
+			compute_paid,
+			royalties_paid,
+			refunded: released.saturating_sub(royalties_paid),
+		});
+		weight
+	}
+
+	/// Releases job `id`'s whole fee to its requester.
+	fn expire(id: JobId, job: Job<T>, reason: ExpiryReason) {
+		let refunded = T::Currency::release(
+			&HoldReason::JobFee.into(),
+			&job.requester,
+			job.held,
+			Precision::BestEffort,
+		)
+		.unwrap_or_default();
+		Self::deposit_event(Event::JobExpired {
+			job: id,
+			requester: job.requester,
+			refunded,
+			reason,
+		});
+	}
+
+	/// Counts `offence` against `who` and slashes its share of the stake to the treasury.
+	fn penalise(job: JobId, who: &T::AccountId, offence: Offence) {
+		// A worker that already withdrew is out of reach; the unbonding period is meant to
+		// outlast every job, so only a misconfigured runtime gets here.
+		let Some(mut worker) = Workers::<T>::get(who) else { return };
+		let share = match offence {
+			Offence::Disagreed => {
+				worker.reputation.disagreed.saturating_inc();
+				T::DisagreementSlash::get()
+			},
+			Offence::Silent => {
+				worker.reputation.missed.saturating_inc();
+				T::SilenceSlash::get()
+			},
+		};
+		let amount = share.mul_floor(worker.stake);
+		let slashed = if amount.is_zero() {
+			Zero::zero()
+		} else {
+			atomically(|| {
+				T::Currency::transfer_on_hold(
+					&HoldReason::WorkerStake.into(),
+					who,
+					&T::Treasury::get(),
+					amount,
+					Precision::BestEffort,
+					Restriction::Free,
+					Fortitude::Force,
+				)
+			})
+			.unwrap_or_default()
+		};
+		worker.stake = worker.stake.saturating_sub(slashed);
+		if worker.status == WorkerStatus::Active && worker.stake < T::MinWorkerStake::get() {
+			Self::deactivate(who, &mut worker);
+		}
+		Workers::<T>::insert(who, worker);
+		Self::deposit_event(Event::WorkerSlashed {
+			job,
+			worker: who.clone(),
+			offence,
+			amount: slashed,
+		});
+	}
+
+	/// The accepted result of a settled job, if it had one.
+	pub fn result(id: JobId) -> Option<JobResult<T>> {
+		Results::<T>::get(id)
+	}
+}

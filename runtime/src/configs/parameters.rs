@@ -1,0 +1,80 @@
+//! `pallet_parameters`: the values governance changes without a runtime upgrade. Each is a
+//! typed key under its pallet's module below; `parameters.setParameter` (root: sudo on the
+//! development chains, the DAO's root track once it lands) writes it and the pallet reading it
+//! sees the new value from the next call on. The defaults below hold until then.
+//!
+//! What a job fixed at submission (its compute fee, tolerance, commit and reveal windows)
+//! keeps its submission value; slashes apply at settlement's current rate.
+
+use frame_support::{
+	dynamic_params::{dynamic_pallet_params, dynamic_params},
+	traits::AsEnsureOriginWithArg,
+};
+use frame_system::EnsureRoot;
+
+use crate::{AccountId, Balance, Runtime, RuntimeEvent, UNIT};
+
+/// The least stake a worker registers with, until governance changes it; the development
+/// presets size their workers' stakes from it without reading storage.
+pub const DEFAULT_MIN_WORKER_STAKE: Balance = 1_000 * UNIT;
+
+#[dynamic_params(RuntimeParameters, pallet_parameters::Parameters::<Runtime>)]
+pub mod dynamic_params {
+	// The macro rewrites the modules below: their items name everything by full path.
+	use super::*;
+
+	/// The compute market's terms (`pallet_compute`).
+	#[dynamic_pallet_params]
+	#[codec(index = 0)]
+	pub mod compute {
+		/// The least stake a worker registers with.
+		#[codec(index = 0)]
+		pub static MinWorkerStake: crate::Balance = crate::configs::DEFAULT_MIN_WORKER_STAKE;
+		/// How long a leaving worker's stake stays held, and slashable.
+		#[codec(index = 1)]
+		pub static WorkerUnbondingPeriod: crate::BlockNumber = crate::DAYS;
+		/// Paid to each worker whose result is accepted: a tenth of the demo model's price.
+		#[codec(index = 2)]
+		pub static ComputeFee: crate::Balance = crate::MILLI_UNIT;
+		/// 30 s to commit, then 30 s to reveal: a small model runs in milliseconds, so this is
+		/// time for a worker's node to see the job and get two transactions in.
+		#[codec(index = 3)]
+		pub static CommitPeriod: crate::BlockNumber = 5;
+		/// Blocks to reveal in, after the commit period; the job then settles.
+		#[codec(index = 4)]
+		pub static RevealPeriod: crate::BlockNumber = 5;
+		/// Results agree within a thousandth of an output unit per element (65 steps at the
+		/// demo model's scale of 2^16): the tolerance the ML engine's backend test holds wgpu
+		/// to flex at, far below the gap between two classes' scores that would change an
+		/// answer.
+		#[codec(index = 5)]
+		pub static OutputTolerance: sp_runtime::Permill = sp_runtime::Permill::from_parts(1_000);
+		/// A liar loses a tenth of its stake: 100 LIN at the least stake, a hundred thousand
+		/// times the compute fee it hoped to earn.
+		#[codec(index = 6)]
+		pub static DisagreementSlash: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(10);
+		/// A worker that stays silent loses a hundredth: being offline is not lying, but a job
+		/// waited on it.
+		#[codec(index = 7)]
+		pub static SilenceSlash: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(1);
+	}
+}
+
+/// What the parameters pallet's benchmark writes.
+#[cfg(feature = "runtime-benchmarks")]
+impl Default for RuntimeParameters {
+	fn default() -> Self {
+		RuntimeParameters::Compute(dynamic_params::compute::Parameters::ComputeFee(
+			dynamic_params::compute::ComputeFee,
+			Some(crate::MILLI_UNIT),
+		))
+	}
+}
+
+impl pallet_parameters::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeParameters = RuntimeParameters;
+	// Root sets every parameter; the DAO issue gives tracks their own keys.
+	type AdminOrigin = AsEnsureOriginWithArg<EnsureRoot<AccountId>>;
+	type WeightInfo = crate::weights::pallet_parameters::WeightInfo<Runtime>;
+}
