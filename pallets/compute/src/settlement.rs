@@ -15,7 +15,7 @@
 
 use alloc::vec::Vec;
 use frame_support::{
-	storage::{with_transaction, TransactionOutcome},
+	storage::with_storage_layer,
 	traits::{
 		fungible::MutateHold,
 		tokens::{Fortitude, Precision, Restriction},
@@ -26,10 +26,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use lineage_primitives::royalties::RoyaltyPayer;
-use sp_runtime::{
-	traits::{Saturating, Zero},
-	DispatchError,
-};
+use sp_runtime::traits::{Saturating, Zero};
 
 use crate::{
 	quorum, BalanceOf, Commits, Config, Deadlines, Event, ExpiryReason, HoldReason, Job, JobId,
@@ -46,18 +43,6 @@ pub(crate) struct Settled {
 	pub expired: u32,
 	/// What paying the models' royalties weighed, as the royalties pallet reports it.
 	pub royalties: Weight,
-}
-
-/// Runs `f` in a storage transaction: on error nothing it wrote remains.
-fn atomically<R>(f: impl FnOnce() -> Result<R, DispatchError>) -> Result<R, DispatchError> {
-	with_transaction(|| {
-		let outcome = f();
-		if outcome.is_ok() {
-			TransactionOutcome::Commit(outcome)
-		} else {
-			TransactionOutcome::Rollback(outcome)
-		}
-	})
 }
 
 impl<T: Config> Pallet<T> {
@@ -135,7 +120,7 @@ impl<T: Config> Pallet<T> {
 				}
 			});
 			// The worker holds a stake, so its account exists and can receive the fee.
-			let paid = atomically(|| {
+			let paid = with_storage_layer(|| {
 				T::Currency::transfer_on_hold(
 					&fee_reason,
 					&job.requester,
@@ -168,7 +153,9 @@ impl<T: Config> Pallet<T> {
 		let (royalties_paid, weight) = if job.price.is_zero() {
 			(Zero::zero(), Weight::zero())
 		} else {
-			match atomically(|| T::Royalties::pay_for_use(&job.requester, job.model, job.price)) {
+			match with_storage_layer(|| {
+				T::Royalties::pay_for_use(&job.requester, job.model, job.price)
+			}) {
 				Ok(weight) => (job.price, weight),
 				// The model was withdrawn since, say: its price stays with the requester.
 				Err(error) => {
@@ -242,7 +229,7 @@ impl<T: Config> Pallet<T> {
 		let slashed = if amount.is_zero() {
 			Zero::zero()
 		} else {
-			atomically(|| {
+			with_storage_layer(|| {
 				T::Currency::transfer_on_hold(
 					&HoldReason::WorkerStake.into(),
 					who,
