@@ -44,7 +44,7 @@ e2e('an inference job holds its fee, draws three workers, and expires with a ful
   const at = (await api.at(submitted.blockHash)).call.computeApi;
   const job = (await at.job(id)).unwrap();
   assert.equal(job.held.toBigInt(), fee);
-  assert.equal(job.input.toHex(), '0x010203');
+  assert.equal(job.task.asInference.input.toHex(), '0x010203');
   assert.deepEqual((await at.jobsOfRequester(eve.address)).map((j) => j.toNumber()), [id]);
   assert.deepEqual((await at.jobsOfWorker(dev[0])).map((j) => j.toNumber()), [id]);
   const holds = await (await api.at(submitted.blockHash)).query.balances.holds(eve.address);
@@ -165,7 +165,8 @@ e2e('two agreeing workers are paid, the lineage gets its price and the liar is s
 
   // The accepted result is stored with the two attestations.
   const result = (await (await api.at(after)).call.computeApi.result(id)).unwrap();
-  assert.deepEqual(result.output.map((value) => value.toNumber()), output);
+  assert.deepEqual(result.output.asInference.map((value) => value.toNumber()), output);
+  assert.equal(result.model.unwrap().toNumber(), DEMO_MODEL);
   assert.deepEqual(result.attestations.map((a) => a.worker.toString()), [first.address, second.address]);
   assert.equal((await (await api.at(after)).call.computeApi.job(id)).isNone, true);
 });

@@ -175,10 +175,11 @@ impl Attestation {
 	}
 }
 
-/// A commitment to a result: `blake2_256(output ‖ salt ‖ worker)`, SCALE-encoded parts, so a
-/// worker cannot reveal another's output as its own.
-pub fn commitment<AccountId: Encode>(
-	output: &[i32],
+/// A commitment to a result: `blake2_256(SCALE(output) ‖ salt ‖ SCALE(worker))`, so a worker
+/// cannot reveal another's output as its own. An inference output is the `Vec<i32>` of
+/// fixed-point values; a training outcome is the tuple `(weights_hash, metric, attribution)`.
+pub fn commitment<Output: Encode + ?Sized, AccountId: Encode>(
+	output: &Output,
 	salt: &[u8; 32],
 	worker: &AccountId,
 ) -> sp_core::H256 {
@@ -186,4 +187,76 @@ pub fn commitment<AccountId: Encode>(
 	bytes.extend_from_slice(salt);
 	bytes.extend_from_slice(&worker.encode());
 	<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&bytes)
+}
+
+/// Fixed-point scale of a training outcome's metric: accuracy 0.9731 is reported as 973_100,
+/// a mean squared error of 0.05 as 50_000.
+pub const METRIC_SCALE: u32 = 1_000_000;
+
+/// The optimizer a training job uses.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+pub enum Optimizer {
+	/// Plain stochastic gradient descent.
+	Sgd,
+	/// Adam with the engine's default betas and epsilon.
+	Adam,
+}
+
+/// Hyper-parameters and seed of a training job: with the spec and the data, everything that
+/// decides the trained weights (mirrors `lineage-ml`'s `TrainSettings`, in fixed point).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct TrainingSettings {
+	/// The optimizer.
+	pub optimizer: Optimizer,
+	/// Step size, above zero.
+	pub learning_rate: sp_runtime::Perbill,
+	/// Passes over the training samples, at least one.
+	pub epochs: u32,
+	/// Samples per step, at least one.
+	pub batch_size: u32,
+	/// Seeds the weights' initialisation, dropout and the order of samples.
+	pub seed: u64,
+	/// Share of the samples kept out of training to measure the model, at most
+	/// [`MAX_HELD_OUT_PERCENT`].
+	pub held_out_percent: u8,
+}
+
+/// Most of the samples a training job may hold out.
+pub const MAX_HELD_OUT_PERCENT: u8 = 90;
+
+impl TrainingSettings {
+	/// Whether the engine can run these settings, with at most `max_epochs` epochs.
+	pub fn is_valid(&self, max_epochs: u32) -> bool {
+		self.learning_rate.deconstruct() > 0
+			&& (1..=max_epochs).contains(&self.epochs)
+			&& self.batch_size > 0
+			&& self.held_out_percent <= MAX_HELD_OUT_PERCENT
+	}
 }

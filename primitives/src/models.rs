@@ -5,7 +5,8 @@ use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
-use sp_runtime::Perbill;
+use sp_core::H256;
+use sp_runtime::{DispatchError, DispatchResult, Perbill, Weight};
 
 use crate::datasets::{DatasetId, DatasetVersion};
 
@@ -172,4 +173,42 @@ impl ModelStatus {
 	pub fn is_usable(self) -> bool {
 		matches!(self, Self::Registered | Self::Certified)
 	}
+}
+
+/// A model another pallet registers on an owner's behalf: compute, for the model a training
+/// job produced.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct NewModel<Balance> {
+	/// Its name.
+	pub name: Vec<u8>,
+	/// Its architecture.
+	pub spec: ModelSpec,
+	/// blake2-256 of its saved weights.
+	pub weights_hash: H256,
+	/// Where its weights can be fetched (may be empty: then by hash from whoever ran it).
+	pub weights_uri: Vec<u8>,
+	/// What the owner allows.
+	pub license: ModelLicense,
+	/// Price of one inference.
+	pub price: Balance,
+	/// How payments for it are divided.
+	pub split: RoyaltySplit,
+	/// Models it was fine-tuned from.
+	pub parents: Vec<ModelId>,
+	/// Dataset versions it was trained on, with attribution weights summing to one.
+	pub datasets: Vec<DatasetUse>,
+}
+
+/// Registration of models by other pallets, wired by the runtime to `pallet-models`, which
+/// applies exactly the rules (and the deposit) of a registration by the owner.
+pub trait ModelRegistrar<AccountId, Balance> {
+	/// The most [`register`](Self::register) weighs with this many parents and datasets.
+	fn register_weight(parents: u32, datasets: u32) -> Weight;
+
+	/// Whether `owner` could register `model` now, the deposit aside: the checks a caller
+	/// makes before committing to produce it.
+	fn check(owner: &AccountId, model: &NewModel<Balance>) -> DispatchResult;
+
+	/// Registers `model` owned by `owner`, holding the registry's deposit from `owner`.
+	fn register(owner: &AccountId, model: NewModel<Balance>) -> Result<ModelId, DispatchError>;
 }

@@ -5,7 +5,10 @@ use codec::{Decode, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_runtime::{DispatchError, Weight};
 
-use crate::models::ModelId;
+use crate::{
+	datasets::{DatasetId, DatasetVersion},
+	models::ModelId,
+};
 
 /// How other pallets (compute) pay for the use of a model; implemented by the royalties
 /// pallet, which divides each payment along the model's lineage.
@@ -20,6 +23,19 @@ pub trait RoyaltyPayer<AccountId, Balance> {
 	fn pay_for_use(
 		payer: &AccountId,
 		model: ModelId,
+		amount: Balance,
+	) -> Result<Weight, DispatchError>;
+
+	/// The most [`pay_training_fee`](Self::pay_training_fee) weighs.
+	fn pay_training_fee_weight() -> Weight;
+
+	/// Moves `amount`, a training fee, from `payer` to the contributors of `version` of
+	/// `dataset` (to the treasury if that version has none). Returns the weight used. As
+	/// with [`pay_for_use`](Self::pay_for_use), callers run it in a storage transaction.
+	fn pay_training_fee(
+		payer: &AccountId,
+		dataset: DatasetId,
+		version: DatasetVersion,
 		amount: Balance,
 	) -> Result<Weight, DispatchError>;
 }

@@ -19,7 +19,7 @@ use frame_support::BoundedVec;
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use lineage_primitives::compute::{commitment, MAX_ENGINE_VERSION_LEN};
 use sp_runtime::{
-	traits::{BlakeTwo256, Hash, One, Saturating, Zero},
+	traits::{BlakeTwo256, Bounded, Hash, One, Saturating, Zero},
 	RuntimeAppPublic,
 };
 
@@ -92,7 +92,11 @@ fn full_results<T: Config>(job: JobId, disagreeing: usize) {
 			engine_version: BoundedVec::truncate_from(vec![b'v'; MAX_ENGINE_VERSION_LEN as usize]),
 			backend: Backends::CPU,
 		};
-		Reveals::<T>::insert(job, worker, Reveal::<T> { output, attestation, signature: [0; 64] });
+		Reveals::<T>::insert(
+			job,
+			worker,
+			Reveal::<T> { output: Output::Inference(output), attestation, signature: [0; 64] },
+		);
 	}
 }
 
@@ -116,8 +120,8 @@ fn jobs_due<T: Config>(n: u32) -> (BlockNumberFor<T>, Vec<JobId>) {
 			.unwrap();
 			// Royalties report their own weight, which the hook adds: measure without them.
 			Jobs::<T>::mutate(job, |job| {
-				if let Some(job) = job {
-					job.price = Zero::zero();
+				if let Some(Job { task: Task::Inference { price, .. }, .. }) = job {
+					*price = Zero::zero();
 				}
 			});
 			job
@@ -128,6 +132,99 @@ fn jobs_due<T: Config>(n: u32) -> (BlockNumberFor<T>, Vec<JobId>) {
 		.saturating_add(T::RevealPeriod::get());
 	frame_system::Pallet::<T>::set_block_number(settles_at);
 	(settles_at, jobs)
+}
+
+/// A small, well-formed architecture to train.
+fn spec() -> ModelSpec {
+	use lineage_primitives::models::{Activation, Architecture, InputShape, Task as ModelTask};
+	ModelSpec {
+		input: InputShape::Features { features: 4 },
+		architecture: Architecture::Mlp {
+			hidden: BoundedVec::truncate_from(vec![8]),
+			activation: Activation::Relu,
+			dropout: sp_runtime::Permill::zero(),
+		},
+		outputs: 3,
+		task: ModelTask::Classification,
+		output_scale: 1_000,
+	}
+}
+
+fn training_settings<T: Config>() -> TrainingSettings {
+	TrainingSettings {
+		optimizer: Optimizer::Adam,
+		learning_rate: sp_runtime::Perbill::from_parts(1_000_000),
+		epochs: T::MaxTrainingEpochs::get(),
+		batch_size: 32,
+		seed: 42,
+		held_out_percent: 20,
+	}
+}
+
+/// `d` datasets with training fees, each pool primed so its payment costs the most, and `p`
+/// parent models.
+fn training_inputs<T: Config>(
+	d: u32,
+	p: u32,
+) -> (
+	Vec<(lineage_primitives::datasets::DatasetId, lineage_primitives::datasets::DatasetVersion)>,
+	Vec<lineage_primitives::models::ModelId>,
+) {
+	let datasets =
+		(0..d).map(|_| T::BenchmarkHelper::create_dataset(T::MinWorkerStake::get())).collect();
+	let parents = (0..p)
+		.map(|index| T::BenchmarkHelper::create_model(funded::<T>("parent", index)))
+		.collect();
+	(datasets, parents)
+}
+
+/// A model split valid with or without parents.
+fn training_split() -> lineage_primitives::models::RoyaltySplit {
+	lineage_primitives::models::RoyaltySplit {
+		owner: sp_runtime::Perbill::from_percent(80),
+		upstream: sp_runtime::Perbill::zero(),
+		data: sp_runtime::Perbill::from_percent(10),
+		treasury: sp_runtime::Perbill::from_percent(10),
+	}
+}
+
+/// A training job by `requester` on `datasets` descending from `parents`.
+fn submit_training_job<T: Config>(
+	requester: &T::AccountId,
+	datasets: Vec<(
+		lineage_primitives::datasets::DatasetId,
+		lineage_primitives::datasets::DatasetVersion,
+	)>,
+	parents: Vec<lineage_primitives::models::ModelId>,
+) -> JobId {
+	let submission = training::Submission::<T> {
+		name: vec![b'm'; T::MaxModelNameLen::get() as usize],
+		spec: spec(),
+		datasets,
+		parents,
+		settings: training_settings::<T>(),
+		license: lineage_primitives::models::ModelLicense {
+			commercial_use: true,
+			derivatives_allowed: true,
+		},
+		price: Zero::zero(),
+		split: training_split(),
+	};
+	Pallet::<T>::do_submit_training(requester, submission, BalanceOf::<T>::max_value()).unwrap()
+}
+
+/// The outcome every agreeing worker reveals for a job on `datasets` datasets: the whole
+/// attribution to the first.
+fn training_outcome<T: Config>(datasets: u32, weights: u8) -> TrainingOutcome<T> {
+	let mut attribution = vec![sp_runtime::Perbill::zero(); datasets as usize];
+	if let Some(first) = attribution.first_mut() {
+		*first = sp_runtime::Perbill::one();
+	}
+	TrainingOutcome {
+		weights_hash: sp_core::H256::repeat_byte(weights),
+		metric: 900_000,
+		attribution: BoundedVec::truncate_from(attribution),
+	}
 }
 
 #[benchmarks]
@@ -282,6 +379,139 @@ mod benchmarks {
 		_(RawOrigin::Signed(worker.clone()), job, output, salt, attestation, signature);
 
 		assert!(Reveals::<T>::contains_key(job, &worker));
+	}
+
+	/// `d` datasets, each licence read and its fee held; `p` parents checked by the registry;
+	/// the settling block all but full.
+	#[benchmark]
+	fn submit_training(
+		d: Linear<1, { T::MaxTrainingDatasets::get() }>,
+		p: Linear<0, { T::MaxTrainingParents::get() }>,
+	) {
+		other_workers::<T>(T::MaxWorkers::get());
+		let (datasets, parents) = training_inputs::<T>(d, p);
+		let caller = funded::<T>("caller", 0);
+		let settles_at = frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::TrainingCommitPeriod::get())
+			.saturating_add(T::RevealPeriod::get());
+		let others: Vec<JobId> =
+			(0..T::MaxJobsPerBlock::get() - 1).map(|id| u64::from(id) + 1_000_000).collect();
+		Deadlines::<T>::insert(settles_at, BoundedVec::truncate_from(others));
+		let name = vec![b'm'; T::MaxModelNameLen::get() as usize];
+		let license = lineage_primitives::models::ModelLicense {
+			commercial_use: true,
+			derivatives_allowed: true,
+		};
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(caller.clone()),
+			name,
+			spec(),
+			datasets,
+			parents,
+			training_settings::<T>(),
+			license,
+			Zero::zero(),
+			training_split(),
+			BalanceOf::<T>::max_value(),
+		);
+
+		assert_eq!(Pallet::<T>::jobs_of_requester(&caller).len(), 1);
+	}
+
+	/// An outcome attributing `d` datasets; the signature checked against a key from the
+	/// keystore.
+	#[benchmark]
+	fn reveal_training(d: Linear<1, { T::MaxTrainingDatasets::get() }>) {
+		other_workers::<T>(T::MaxWorkers::get());
+		let (datasets, _) = training_inputs::<T>(d, 0);
+		let job = submit_training_job::<T>(&funded::<T>("requester", 0), datasets, Vec::new());
+		let worker = Jobs::<T>::get(job).unwrap().workers.first().cloned().unwrap();
+		let key = WorkerKey::generate_pair(None);
+		Pallet::<T>::do_update(&worker, capabilities(), key.clone()).unwrap();
+		let outcome = training_outcome::<T>(d, 2);
+		let salt = [3u8; 32];
+		Pallet::<T>::do_commit(&worker, job, commitment(&outcome, &salt, &worker)).unwrap();
+		let attestation = Attestation {
+			job,
+			output_hash: BlakeTwo256::hash(&outcome.encode()),
+			weights_hash: outcome.weights_hash,
+			engine_version: BoundedVec::truncate_from(vec![b'v'; MAX_ENGINE_VERSION_LEN as usize]),
+			backend: Backends::CPU,
+		};
+		let signature = key.sign(&attestation.signing_payload()).unwrap();
+		let commit_until = Jobs::<T>::get(job).unwrap().commit_until;
+		frame_system::Pallet::<T>::set_block_number(commit_until.saturating_add(One::one()));
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(worker.clone()),
+			job,
+			outcome.weights_hash,
+			outcome.metric,
+			outcome.attribution.to_vec(),
+			salt,
+			attestation,
+			signature,
+		);
+
+		assert!(Reveals::<T>::contains_key(job, &worker));
+	}
+
+	/// `n` training jobs accepted in one block's hook, each on the most datasets (every
+	/// training fee paid into a primed pool) with the most parents: a bare majority agreeing,
+	/// the others slashed out of the active list, and each model registered.
+	#[benchmark]
+	fn settle_training(n: Linear<0, { T::MaxJobsPerBlock::get() }>) {
+		other_workers::<T>(T::MaxWorkers::get());
+		let d = T::MaxTrainingDatasets::get();
+		let (datasets, parents) = training_inputs::<T>(d, T::MaxTrainingParents::get());
+		let jobs: Vec<JobId> = (0..n)
+			.map(|index| {
+				let requester = funded::<T>("requester", index);
+				submit_training_job::<T>(&requester, datasets.clone(), parents.clone())
+			})
+			.collect();
+		let drawn = T::Replication::get() as usize;
+		let agreeing = quorum::majority(drawn);
+		for job in &jobs {
+			for (index, worker) in Jobs::<T>::get(job).unwrap().workers.iter().enumerate() {
+				Commits::<T>::insert(job, worker, sp_core::H256::repeat_byte(1));
+				let weights = if index < agreeing { 2 } else { 3 };
+				let attestation = Attestation {
+					job: *job,
+					output_hash: sp_core::H256::repeat_byte(3),
+					weights_hash: sp_core::H256::repeat_byte(weights),
+					engine_version: BoundedVec::truncate_from(vec![
+						b'v';
+						MAX_ENGINE_VERSION_LEN as usize
+					]),
+					backend: Backends::CPU,
+				};
+				let output = Output::Training(training_outcome::<T>(d, weights));
+				Reveals::<T>::insert(
+					job,
+					worker,
+					Reveal::<T> { output, attestation, signature: [0; 64] },
+				);
+			}
+		}
+		let settles_at = frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::TrainingCommitPeriod::get())
+			.saturating_add(T::RevealPeriod::get());
+		frame_system::Pallet::<T>::set_block_number(settles_at);
+
+		#[block]
+		{
+			Pallet::<T>::settle_due(settles_at);
+		}
+
+		assert!(Jobs::<T>::iter().next().is_none());
+		assert_eq!(
+			Results::<T>::iter().filter(|(_, result)| result.model.is_some()).count(),
+			n as usize
+		);
 	}
 
 	impl_benchmark_test_suite!(Pallet, mock::new_test_ext(), mock::Test);

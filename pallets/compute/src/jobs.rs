@@ -1,4 +1,5 @@
-//! Inference jobs: submission (fee held, workers drawn) and the queries on open jobs.
+//! Jobs: inference submission, what every submission shares (workers drawn, deadline queued,
+//! fee held) and the queries on open jobs.
 
 use alloc::vec::Vec;
 use codec::Encode;
@@ -7,6 +8,7 @@ use frame_support::{
 	traits::{fungible::MutateHold, Get, Randomness},
 	BoundedVec,
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 use lineage_primitives::models::{ModelId, ModelInspect};
 use sp_runtime::{
 	traits::{CheckedAdd, CheckedMul, Saturating},
@@ -15,7 +17,7 @@ use sp_runtime::{
 
 use crate::{
 	assignment, ActiveWorkers, BalanceOf, Config, Deadlines, Error, Event, HoldReason, Job, JobId,
-	Jobs, JobsOfRequester, JobsOfWorker, NextJobId, Pallet,
+	Jobs, JobsOfRequester, JobsOfWorker, NextJobId, Pallet, Task,
 };
 
 /// Context of the randomness a job's workers are drawn with.
@@ -35,22 +37,43 @@ impl<T: Config> Pallet<T> {
 		ensure!(!input.is_empty(), Error::<T>::EmptyInput);
 		let input: BoundedVec<u8, T::MaxInputLen> =
 			input.try_into().map_err(|_| Error::<T>::InputTooLarge)?;
-		let replication = T::Replication::get();
 		let compute_fee = T::ComputeFee::get();
 		let fee = compute_fee
-			.checked_mul(&replication.into())
+			.checked_mul(&T::Replication::get().into())
 			.and_then(|workers| workers.checked_add(&terms.price))
 			.ok_or(Error::<T>::Overflow)?;
 		ensure!(fee <= max_fee, Error::<T>::FeeAboveMax);
 		let tolerance = T::OutputTolerance::get().mul_floor(terms.output_scale);
+		let task = Task::Inference { model, input, price: terms.price };
+		let (id, workers) =
+			Self::open_job(requester, task, compute_fee, fee, tolerance, T::CommitPeriod::get())?;
+		Self::deposit_event(Event::InferenceSubmitted {
+			job: id,
+			requester: requester.clone(),
+			model,
+			fee,
+			workers,
+		});
+		Ok(id)
+	}
 
+	/// Draws a new job's workers, queues its deadline, holds `fee` from `requester` and
+	/// stores the job. Returns its id and workers. Nothing changes on error.
+	pub(crate) fn open_job(
+		requester: &T::AccountId,
+		task: Task<T>,
+		compute_fee: BalanceOf<T>,
+		fee: BalanceOf<T>,
+		tolerance: u32,
+		commit_period: BlockNumberFor<T>,
+	) -> Result<(JobId, Vec<T::AccountId>), DispatchError> {
 		let id = NextJobId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let (seed, _) = T::Randomness::random(&(ASSIGNMENT_SUBJECT, id).encode());
 		let workers = assignment::draw(
 			&ActiveWorkers::<T>::get(),
 			requester,
-			replication,
+			T::Replication::get(),
 			seed.as_ref().try_into().unwrap_or_default(),
 		)
 		.ok_or(Error::<T>::NotEnoughWorkers)?;
@@ -58,7 +81,7 @@ impl<T: Config> Pallet<T> {
 			workers.try_into().map_err(|_| Error::<T>::NotEnoughWorkers)?;
 
 		let now = frame_system::Pallet::<T>::block_number();
-		let commit_until = now.saturating_add(T::CommitPeriod::get());
+		let commit_until = now.saturating_add(commit_period);
 		let settles_at = commit_until.saturating_add(T::RevealPeriod::get());
 		Deadlines::<T>::try_mutate(settles_at, |due| due.try_push(id))
 			.map_err(|_| Error::<T>::TooManyJobsDue)?;
@@ -69,20 +92,12 @@ impl<T: Config> Pallet<T> {
 			JobsOfWorker::<T>::insert(worker, id, ());
 		}
 		JobsOfRequester::<T>::insert(requester, id, ());
-		Self::deposit_event(Event::InferenceSubmitted {
-			job: id,
-			requester: requester.clone(),
-			model,
-			fee,
-			workers: workers.clone().into_inner(),
-		});
+		let drawn = workers.clone().into_inner();
 		Jobs::<T>::insert(
 			id,
 			Job::<T> {
 				requester: requester.clone(),
-				model,
-				input,
-				price: terms.price,
+				task,
 				compute_fee,
 				held: fee,
 				workers,
@@ -92,7 +107,7 @@ impl<T: Config> Pallet<T> {
 				tolerance,
 			},
 		);
-		Ok(id)
+		Ok((id, drawn))
 	}
 
 	/// The job, if open.

@@ -15,7 +15,8 @@ use frame_support::{
 	weights::Weight,
 };
 use lineage_primitives::{
-	models::{ModelId, ModelInspect, RoyaltySplit, RoyaltyTerms},
+	datasets::{DatasetId, DatasetInspect, DatasetVersion, License, Shares},
+	models::{ModelId, ModelInspect, ModelRegistrar, NewModel, RoyaltySplit, RoyaltyTerms},
 	royalties::RoyaltyPayer,
 };
 use sp_core::H256;
@@ -167,6 +168,109 @@ impl RoyaltyPayer<AccountId, Balance> for MockRoyalties {
 		ROYALTIES_PAID.with(|paid| paid.borrow_mut().push((*payer, model, amount)));
 		Ok(ROYALTY_WEIGHT)
 	}
+
+	fn pay_training_fee_weight() -> Weight {
+		ROYALTY_WEIGHT
+	}
+
+	fn pay_training_fee(
+		payer: &AccountId,
+		dataset: DatasetId,
+		version: DatasetVersion,
+		amount: Balance,
+	) -> Result<Weight, DispatchError> {
+		MockDatasets::license_at(dataset, version).ok_or(DispatchError::Other("no dataset"))?;
+		Balances::transfer(payer, &DATA_POT, amount, Preservation::Preserve)?;
+		TRAINING_FEES_PAID.with(|paid| paid.borrow_mut().push((*payer, dataset, amount)));
+		Ok(ROYALTY_WEIGHT)
+	}
+}
+
+/// Receives the training fees the mock royalties take.
+pub(crate) const DATA_POT: AccountId = 8;
+
+thread_local! {
+	static TRAINING_FEES_PAID: RefCell<Vec<(AccountId, DatasetId, Balance)>> =
+		const { RefCell::new(Vec::new()) };
+	static DATASETS: RefCell<BTreeMap<DatasetId, (License<Balance>, DatasetVersion)>> =
+		const { RefCell::new(BTreeMap::new()) };
+	static REGISTERED: RefCell<Vec<(AccountId, ModelId, NewModel<Balance>)>> =
+		const { RefCell::new(Vec::new()) };
+}
+
+/// Training fees the mock royalties took: payer, dataset, amount.
+pub(crate) fn training_fees_paid() -> Vec<(AccountId, DatasetId, Balance)> {
+	TRAINING_FEES_PAID.with(|paid| paid.borrow().clone())
+}
+
+/// Datasets the tests register with [`add_dataset`].
+pub struct MockDatasets;
+impl DatasetInspect<Balance> for MockDatasets {
+	fn license_at(dataset: DatasetId, version: DatasetVersion) -> Option<License<Balance>> {
+		DATASETS.with(|datasets| {
+			datasets
+				.borrow()
+				.get(&dataset)
+				.filter(|(_, latest)| version <= *latest)
+				.map(|(license, _)| *license)
+		})
+	}
+
+	fn shares_at(dataset: DatasetId, version: DatasetVersion) -> Option<Shares> {
+		Self::license_at(dataset, version).map(|_| 10)
+	}
+
+	fn latest_version(dataset: DatasetId) -> Option<DatasetVersion> {
+		DATASETS.with(|datasets| datasets.borrow().get(&dataset).map(|(_, latest)| *latest))
+	}
+
+	fn max_versions() -> u32 {
+		100
+	}
+}
+
+/// Registers `dataset` at version 1 with a training fee; training allowed or not.
+pub(crate) fn add_dataset(dataset: DatasetId, training_fee: Balance, training_allowed: bool) {
+	let license = License { training_allowed, commercial_use_allowed: true, training_fee };
+	DATASETS.with(|datasets| datasets.borrow_mut().insert(dataset, (license, 1)));
+}
+
+/// A registry that refuses unknown or withdrawn parents, unknown datasets, attribution not
+/// summing to one and an empty name, and records what it registers as a new usable model.
+pub struct MockRegistrar;
+impl ModelRegistrar<AccountId, Balance> for MockRegistrar {
+	fn register_weight(parents: u32, datasets: u32) -> Weight {
+		ROYALTY_WEIGHT.saturating_mul(u64::from(parents + datasets + 1))
+	}
+
+	fn check(_owner: &AccountId, model: &NewModel<Balance>) -> Result<(), DispatchError> {
+		if model.name.is_empty() {
+			return Err(DispatchError::Other("empty name"));
+		}
+		for parent in &model.parents {
+			match MockModels::royalty_terms(*parent) {
+				Some(terms) if terms.usable => {},
+				_ => return Err(DispatchError::Other("parent not usable")),
+			}
+		}
+		if !lineage_primitives::models::sums_to_one(model.datasets.iter().map(|used| used.weight)) {
+			return Err(DispatchError::Other("attribution not one"));
+		}
+		Ok(())
+	}
+
+	fn register(owner: &AccountId, model: NewModel<Balance>) -> Result<ModelId, DispatchError> {
+		Self::check(owner, &model)?;
+		let id = MODELS.with(|models| models.borrow().keys().next_back().map_or(0, |id| id + 1));
+		add_model(id, model.price, true);
+		REGISTERED.with(|registered| registered.borrow_mut().push((*owner, id, model)));
+		Ok(id)
+	}
+}
+
+/// Models the mock registry registered: owner, id, model.
+pub(crate) fn registered() -> Vec<(AccountId, ModelId, NewModel<Balance>)> {
+	REGISTERED.with(|registered| registered.borrow().clone())
 }
 
 /// Payments the mock royalties took: payer, model, amount.
@@ -178,11 +282,18 @@ pub(crate) fn royalties_paid() -> Vec<(AccountId, ModelId, Balance)> {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct MockBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
+impl crate::BenchmarkHelper<AccountId, Balance> for MockBenchmarkHelper {
 	fn create_model(_owner: AccountId) -> ModelId {
 		let next = MODELS.with(|models| models.borrow().keys().next_back().map_or(0, |id| id + 1));
 		add_model(next, 10, true);
 		next
+	}
+
+	fn create_dataset(fee: Balance) -> (DatasetId, DatasetVersion) {
+		let next =
+			DATASETS.with(|datasets| datasets.borrow().keys().next_back().map_or(0, |id| id + 1));
+		add_dataset(next, fee, true);
+		(next, 1)
 	}
 }
 
@@ -204,7 +315,15 @@ parameter_types! {
 	pub const DisagreementSlash: Perbill = Perbill::from_percent(DISAGREEMENT_SLASH_PERCENT);
 	pub const SilenceSlash: Perbill = Perbill::from_percent(SILENCE_SLASH_PERCENT);
 	pub const Treasury: AccountId = TREASURY;
+	pub const TrainingFeePerEpoch: Balance = TRAINING_FEE_PER_EPOCH;
+	pub const TrainingCommitPeriod: u64 = TRAINING_COMMIT_PERIOD;
 }
+
+pub(crate) const TRAINING_FEE_PER_EPOCH: Balance = 2;
+pub(crate) const TRAINING_COMMIT_PERIOD: u64 = 4;
+pub(crate) const MAX_EPOCHS: u32 = 10;
+pub(crate) const MAX_TRAINING_DATASETS: u32 = 3;
+pub(crate) const MAX_TRAINING_PARENTS: u32 = 2;
 
 impl pallet_compute::Config for Test {
 	type Currency = Balances;
@@ -226,6 +345,14 @@ impl pallet_compute::Config for Test {
 	type SilenceSlash = SilenceSlash;
 	type Treasury = Treasury;
 	type Royalties = MockRoyalties;
+	type Datasets = MockDatasets;
+	type Registrar = MockRegistrar;
+	type TrainingFeePerEpoch = TrainingFeePerEpoch;
+	type MaxTrainingEpochs = ConstU32<MAX_EPOCHS>;
+	type TrainingCommitPeriod = TrainingCommitPeriod;
+	type MaxTrainingDatasets = ConstU32<MAX_TRAINING_DATASETS>;
+	type MaxTrainingParents = ConstU32<MAX_TRAINING_PARENTS>;
+	type MaxModelNameLen = ConstU32<16>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;

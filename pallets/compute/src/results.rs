@@ -3,18 +3,26 @@
 //! job settles. A reveal must match its own commitment, which binds the output to the worker
 //! that committed it, and every commitment is made before any reveal can be: a worker cannot
 //! copy another's result.
+//!
+//! An inference output is committed and hashed as its SCALE `Vec<i32>`; a training outcome as
+//! the SCALE tuple `(weights_hash, metric, attribution)`, whose attestation must also name
+//! the outcome's weights hash.
 
-use alloc::vec::Vec;
 use codec::Encode;
-use frame_support::{ensure, pallet_prelude::DispatchResult, BoundedVec};
-use lineage_primitives::compute::{commitment, Attestation, WorkerSignature};
+use frame_support::{ensure, pallet_prelude::DispatchResult};
+use lineage_primitives::{
+	compute::{commitment, Attestation, WorkerSignature},
+	models::sums_to_one,
+};
 use sp_core::H256;
 use sp_runtime::{
 	traits::{BlakeTwo256, Hash},
 	RuntimeAppPublic,
 };
 
-use crate::{Commits, Config, Error, Event, JobId, Jobs, Pallet, Reveal, Reveals, Workers};
+use crate::{
+	Commits, Config, Error, Event, Job, JobId, Jobs, Output, Pallet, Reveal, Reveals, Task, Workers,
+};
 
 impl<T: Config> Pallet<T> {
 	/// Records `worker`'s commitment to its result for job `id`.
@@ -31,12 +39,13 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Records `worker`'s result for job `id` if it matches its commitment and its attestation
-	/// is for this job and output and signed by the worker's key.
+	/// Records `worker`'s result for job `id` if it is of the job's kind, matches its
+	/// commitment, and its attestation is for this job and result and signed by the worker's
+	/// key.
 	pub(crate) fn do_reveal(
 		worker: &T::AccountId,
 		id: JobId,
-		output: Vec<i32>,
+		output: Output<T>,
 		salt: [u8; 32],
 		attestation: Attestation,
 		signature: WorkerSignature,
@@ -47,11 +56,23 @@ impl<T: Config> Pallet<T> {
 		ensure!(now < job.settles_at, Error::<T>::RevealClosed);
 		let committed = Commits::<T>::get(id, worker).ok_or(Error::<T>::NotCommitted)?;
 		ensure!(!Reveals::<T>::contains_key(id, worker), Error::<T>::AlreadyRevealed);
-		let output: BoundedVec<i32, T::MaxOutputLen> =
-			output.try_into().map_err(|_| Error::<T>::OutputTooLarge)?;
-		ensure!(commitment(&output, &salt, worker) == committed, Error::<T>::CommitmentMismatch);
+		Self::ensure_fits(&job, &output)?;
+		let encoded = match &output {
+			Output::Inference(values) => values.encode(),
+			Output::Training(outcome) => {
+				ensure!(
+					attestation.weights_hash == outcome.weights_hash,
+					Error::<T>::AttestationMismatch
+				);
+				outcome.encode()
+			},
+		};
 		ensure!(
-			attestation.job == id && attestation.output_hash == BlakeTwo256::hash(&output.encode()),
+			commitment(&RawEncoded(&encoded), &salt, worker) == committed,
+			Error::<T>::CommitmentMismatch
+		);
+		ensure!(
+			attestation.job == id && attestation.output_hash == BlakeTwo256::hash(&encoded),
 			Error::<T>::AttestationMismatch
 		);
 		let key = Workers::<T>::get(worker).ok_or(Error::<T>::NotRegistered)?.key;
@@ -61,5 +82,35 @@ impl<T: Config> Pallet<T> {
 		Reveals::<T>::insert(id, worker, Reveal::<T> { output, attestation, signature });
 		Self::deposit_event(Event::ResultRevealed { job: id, worker: worker.clone() });
 		Ok(())
+	}
+
+	/// Checks that `output` is of `job`'s kind and, for training, attributes the whole model
+	/// to the job's datasets, one weight each.
+	fn ensure_fits(job: &Job<T>, output: &Output<T>) -> DispatchResult {
+		match (&job.task, output) {
+			(Task::Inference { .. }, Output::Inference(_)) => Ok(()),
+			(Task::Training(request), Output::Training(outcome)) => {
+				ensure!(
+					outcome.attribution.len() == request.datasets.len()
+						&& sums_to_one(outcome.attribution.iter().copied()),
+					Error::<T>::InvalidAttribution
+				);
+				Ok(())
+			},
+			_ => Err(Error::<T>::TaskMismatch.into()),
+		}
+	}
+}
+
+/// Bytes already SCALE-encoded, passed through as they are.
+struct RawEncoded<'a>(&'a [u8]);
+
+impl Encode for RawEncoded<'_> {
+	fn size_hint(&self) -> usize {
+		self.0.len()
+	}
+
+	fn encode_to<W: codec::Output + ?Sized>(&self, dest: &mut W) {
+		dest.write(self.0);
 	}
 }

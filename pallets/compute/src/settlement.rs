@@ -6,6 +6,13 @@
 //!   [`Config::Royalties`] along the model's lineage; what is left is released to the
 //!   requester. Workers that revealed a contradicting result are slashed
 //!   [`Config::DisagreementSlash`] of their stake.
+//! - **Trained** (a majority agreed on a training outcome): as accepted, but instead of a
+//!   model's price, each dataset's training fee (held at submission) goes to that version's
+//!   contributors through [`Config::Royalties`], since the data was used, and the model is
+//!   registered for the requester through [`Config::Registrar`] with the accepted outcome's
+//!   weights hash and attribution. A registration the registry refuses now (a parent revoked
+//!   while the job ran, the requester unable to cover the deposit) is reported by
+//!   `ModelNotRegistered`; the outcome stays in [`Results`].
 //! - **Expired** (no majority): the whole fee is released to the requester and the event says
 //!   why. Nobody who revealed is slashed, as nobody can tell who was right.
 //!
@@ -25,20 +32,22 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use lineage_primitives::royalties::RoyaltyPayer;
+use lineage_primitives::{models::ModelRegistrar, royalties::RoyaltyPayer};
 use sp_runtime::traits::{Saturating, Zero};
 
 use crate::{
 	quorum, BalanceOf, Commits, Config, Deadlines, Event, ExpiryReason, HoldReason, Job, JobId,
-	JobResult, Jobs, JobsOfRequester, JobsOfWorker, Offence, Pallet, Results, Reveal, Reveals,
-	SignedAttestation, WorkerStatus, Workers,
+	JobResult, Jobs, JobsOfRequester, JobsOfWorker, Offence, Output, Pallet, Results, Reveal,
+	Reveals, SignedAttestation, Task, TrainingRequest, WorkerStatus, Workers,
 };
 
 /// What settling a block's jobs did, for the hook's weight.
 #[derive(Default)]
 pub(crate) struct Settled {
-	/// Jobs whose result was accepted.
+	/// Inference jobs whose result was accepted.
 	pub accepted: u32,
+	/// Training jobs whose outcome was accepted.
+	pub trained: u32,
 	/// Jobs that expired without one.
 	pub expired: u32,
 	/// What paying the models' royalties weighed, as the royalties pallet reports it.
@@ -51,7 +60,9 @@ impl<T: Config> Pallet<T> {
 		let mut settled = Settled::default();
 		for id in Deadlines::<T>::take(now) {
 			let Some(job) = Jobs::<T>::take(id) else { continue };
+			let training = matches!(job.task, Task::Training(_));
 			match Self::settle(id, job, now) {
+				Some(_) if training => settled.trained.saturating_inc(),
 				Some(royalties) => {
 					settled.accepted.saturating_inc();
 					settled.royalties.saturating_accrue(royalties);
@@ -63,7 +74,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Decides job `id`, already taken out of `Jobs`, and clears its indices and results.
-	/// Returns the royalties' weight if its result was accepted, `None` if it expired.
+	/// Returns the royalties' weight (zero for training) if its result was accepted, `None` if
+	/// it expired.
 	fn settle(id: JobId, job: Job<T>, now: BlockNumberFor<T>) -> Option<Weight> {
 		JobsOfRequester::<T>::remove(&job.requester, id);
 		let mut revealed: Vec<(T::AccountId, Reveal<T>)> = Vec::new();
@@ -75,9 +87,11 @@ impl<T: Config> Pallet<T> {
 				None => Self::penalise(id, worker, Offence::Silent),
 			}
 		}
-		let outputs: Vec<&[i32]> = revealed.iter().map(|(_, reveal)| &reveal.output[..]).collect();
 		let needed = quorum::majority(job.workers.len());
-		match quorum::find(&outputs, job.tolerance, needed) {
+		let agree = |(_, a): &(T::AccountId, Reveal<T>), (_, b): &(T::AccountId, Reveal<T>)| {
+			quorum::reveals_agree(a, b, job.tolerance)
+		};
+		match quorum::find(&revealed, needed, agree) {
 			Ok(quorum) => Some(Self::accept(id, job, revealed, quorum, now)),
 			Err(no_quorum) => {
 				let reason = if revealed.is_empty() {
@@ -106,7 +120,7 @@ impl<T: Config> Pallet<T> {
 		let fee_reason = HoldReason::JobFee.into();
 		let mut compute_paid = BalanceOf::<T>::zero();
 		let mut attestations = Vec::new();
-		let mut output = BoundedVec::default();
+		let mut output = None;
 		for (index, ((worker, reveal), agrees)) in
 			revealed.into_iter().zip(quorum.agreeing).enumerate()
 		{
@@ -134,7 +148,7 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or_default();
 			compute_paid.saturating_accrue(paid);
 			if index == quorum.accepted {
-				output = reveal.output;
+				output = Some(reveal.output);
 			}
 			attestations.push(SignedAttestation::<T> {
 				worker,
@@ -142,7 +156,6 @@ impl<T: Config> Pallet<T> {
 				signature: reveal.signature,
 			});
 		}
-
 		let released = T::Currency::release(
 			&fee_reason,
 			&job.requester,
@@ -150,47 +163,117 @@ impl<T: Config> Pallet<T> {
 			Precision::BestEffort,
 		)
 		.unwrap_or_default();
-		let (royalties_paid, weight) = if job.price.is_zero() {
-			(Zero::zero(), Weight::zero())
-		} else {
-			match with_storage_layer(|| {
-				T::Royalties::pay_for_use(&job.requester, job.model, job.price)
-			}) {
-				Ok(weight) => (job.price, weight),
-				// The model was withdrawn since, say: its price stays with the requester.
-				Err(error) => {
-					Self::deposit_event(Event::RoyaltiesNotPaid {
-						job: id,
-						model: job.model,
-						error,
-					});
-					(Zero::zero(), T::Royalties::pay_for_use_weight())
-				},
-			}
-		};
-
 		let agreed: Vec<T::AccountId> =
 			attestations.iter().map(|signed| signed.worker.clone()).collect();
-		Results::<T>::insert(
-			id,
-			JobResult::<T> {
-				requester: job.requester.clone(),
-				model: job.model,
-				output,
-				attestations: BoundedVec::truncate_from(attestations),
-				settled_at: now,
+		let mut result = JobResult::<T> {
+			requester: job.requester.clone(),
+			model: None,
+			// The accepted output is among the agreeing ones, so it was set above.
+			output: output.unwrap_or(Output::Inference(BoundedVec::default())),
+			attestations: BoundedVec::truncate_from(attestations),
+			settled_at: now,
+		};
+
+		let weight = match job.task {
+			Task::Inference { model, price, .. } => {
+				let (royalties_paid, weight) =
+					Self::pay_royalties(id, &job.requester, model, price);
+				result.model = Some(model);
+				Self::deposit_event(Event::JobCompleted {
+					job: id,
+					requester: job.requester,
+					model,
+					agreed,
+					compute_paid,
+					royalties_paid,
+					refunded: released.saturating_sub(royalties_paid),
+				});
+				weight
 			},
-		);
-		Self::deposit_event(Event::JobCompleted {
-			job: id,
-			requester: job.requester,
-			model: job.model,
-			agreed,
-			compute_paid,
-			royalties_paid,
-			refunded: released.saturating_sub(royalties_paid),
-		});
+			Task::Training(request) => {
+				let training_fees_paid = Self::pay_training_fees(id, &job.requester, &request);
+				result.model = Self::register_trained(id, &job.requester, &request, &result.output);
+				Self::deposit_event(Event::TrainingCompleted {
+					job: id,
+					requester: job.requester,
+					model: result.model,
+					agreed,
+					compute_paid,
+					training_fees_paid,
+					refunded: released.saturating_sub(training_fees_paid),
+				});
+				// Weighed in full by the `settle_training` benchmark.
+				Weight::zero()
+			},
+		};
+		Results::<T>::insert(id, result);
 		weight
+	}
+
+	/// Pays `model`'s `price` from `requester` along its lineage. Returns what was paid and
+	/// the weight it took.
+	fn pay_royalties(
+		id: JobId,
+		requester: &T::AccountId,
+		model: lineage_primitives::models::ModelId,
+		price: BalanceOf<T>,
+	) -> (BalanceOf<T>, Weight) {
+		if price.is_zero() {
+			return (Zero::zero(), Weight::zero());
+		}
+		match with_storage_layer(|| T::Royalties::pay_for_use(requester, model, price)) {
+			Ok(weight) => (price, weight),
+			// The model was withdrawn since, say: its price stays with the requester.
+			Err(error) => {
+				Self::deposit_event(Event::RoyaltiesNotPaid { job: id, model, error });
+				(Zero::zero(), T::Royalties::pay_for_use_weight())
+			},
+		}
+	}
+
+	/// Pays each dataset's training fee, as held at submission, from `requester` to that
+	/// version's contributors. Returns the total paid.
+	fn pay_training_fees(
+		id: JobId,
+		requester: &T::AccountId,
+		request: &TrainingRequest<T>,
+	) -> BalanceOf<T> {
+		let mut paid = BalanceOf::<T>::zero();
+		for used in request.datasets.iter().filter(|used| !used.fee.is_zero()) {
+			match with_storage_layer(|| {
+				T::Royalties::pay_training_fee(requester, used.dataset, used.version, used.fee)
+			}) {
+				Ok(_) => paid.saturating_accrue(used.fee),
+				Err(error) => Self::deposit_event(Event::TrainingFeeNotPaid {
+					job: id,
+					dataset: used.dataset,
+					error,
+				}),
+			}
+		}
+		paid
+	}
+
+	/// Registers the model of `request` trained to the accepted `output`, owned by
+	/// `requester`. Returns its id, or `None` (with an event) if the registry refused it.
+	fn register_trained(
+		id: JobId,
+		requester: &T::AccountId,
+		request: &TrainingRequest<T>,
+		output: &Output<T>,
+	) -> Option<lineage_primitives::models::ModelId> {
+		let Output::Training(outcome) = output else {
+			// Reveals are checked against their job's task, so this cannot happen.
+			return None;
+		};
+		let model = Self::trained_model(request, outcome.weights_hash, &outcome.attribution);
+		match with_storage_layer(|| T::Registrar::register(requester, model)) {
+			Ok(model) => Some(model),
+			Err(error) => {
+				Self::deposit_event(Event::ModelNotRegistered { job: id, error });
+				None
+			},
+		}
 	}
 
 	/// Releases job `id`'s whole fee to its requester.

@@ -6,7 +6,13 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 
 use frame_support::BoundedVec;
-use lineage_primitives::models::ModelId;
+use lineage_primitives::{
+	compute::TrainingSettings,
+	datasets::{DatasetId, DatasetVersion},
+	models::{ModelId, ModelLicense, ModelSpec, RoyaltySplit},
+};
+use sp_core::H256;
+use sp_runtime::Perbill;
 
 use crate::{Attestation, BalanceOf, Capabilities, Config, Reputation, WorkerKey, WorkerStatus};
 
@@ -33,7 +39,7 @@ pub struct Worker<T: Config> {
 	pub registered_at: BlockNumberFor<T>,
 }
 
-/// An open inference job.
+/// An open job.
 #[derive(
 	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
 )]
@@ -42,15 +48,12 @@ pub struct Worker<T: Config> {
 pub struct Job<T: Config> {
 	/// Asked for it and paid its fee.
 	pub requester: T::AccountId,
-	/// The model to run.
-	pub model: ModelId,
-	/// The input, as the model's inputs are encoded off-chain.
-	pub input: BoundedVec<u8, T::MaxInputLen>,
-	/// The model's price when submitted, paid along its lineage if the job succeeds.
-	pub price: BalanceOf<T>,
+	/// What to compute.
+	pub task: Task<T>,
 	/// Paid to each worker whose result is accepted.
 	pub compute_fee: BalanceOf<T>,
-	/// Held from the requester: the price plus every worker's compute fee.
+	/// Held from the requester: every worker's compute fee plus the model's price
+	/// (inference) or the datasets' training fees (training).
 	pub held: BalanceOf<T>,
 	/// The workers drawn for it.
 	pub workers: BoundedVec<T::AccountId, T::Replication>,
@@ -61,9 +64,124 @@ pub struct Job<T: Config> {
 	/// Reveals are taken after the commit period and before this block; the job settles at
 	/// its start.
 	pub settles_at: BlockNumberFor<T>,
-	/// Results agree when every element differs by at most this many fixed-point steps:
-	/// `Config::OutputTolerance` of one unit at the model's output scale, fixed at submission.
+	/// Results agree when every element (inference) or the metric (training) differs by at
+	/// most this many fixed-point steps: `Config::OutputTolerance` of one unit at the model's
+	/// output scale, or at [`METRIC_SCALE`](lineage_primitives::compute::METRIC_SCALE),
+	/// fixed at submission.
 	pub tolerance: u32,
+}
+
+/// What a job computes.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub enum Task<T: Config> {
+	/// Run a registered model on an input.
+	Inference {
+		/// The model to run.
+		model: ModelId,
+		/// The input, as the model's inputs are encoded off-chain.
+		input: BoundedVec<u8, T::MaxInputLen>,
+		/// The model's price when submitted, paid along its lineage if the job succeeds.
+		price: BalanceOf<T>,
+	},
+	/// Train a new model, registered for the requester if the workers agree.
+	Training(TrainingRequest<T>),
+}
+
+/// A training job's request: what to train on, how, and what to register.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct TrainingRequest<T: Config> {
+	/// Name of the model to register.
+	pub name: BoundedVec<u8, T::MaxModelNameLen>,
+	/// Architecture to train.
+	pub spec: ModelSpec,
+	/// Dataset versions to train on, with the training fee each licence asked at submission.
+	pub datasets: BoundedVec<TrainingData<BalanceOf<T>>, T::MaxTrainingDatasets>,
+	/// Models the new one descends from (fine-tuned from), recorded in its lineage.
+	pub parents: BoundedVec<ModelId, T::MaxTrainingParents>,
+	/// Hyper-parameters and seed.
+	pub settings: TrainingSettings,
+	/// Licence of the model to register.
+	pub license: ModelLicense,
+	/// Inference price of the model to register.
+	pub price: BalanceOf<T>,
+	/// Royalty split of the model to register.
+	pub split: RoyaltySplit,
+}
+
+/// A dataset version a training job uses and the fee its licence asks.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct TrainingData<Balance> {
+	/// The dataset.
+	pub dataset: DatasetId,
+	/// The version trained on.
+	pub version: DatasetVersion,
+	/// Its training fee, held with the job and paid to its contributors if the job succeeds.
+	pub fee: Balance,
+}
+
+/// What a training run produced, as a worker reveals it.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct TrainingOutcome<T: Config> {
+	/// blake2-256 of the saved weights.
+	pub weights_hash: H256,
+	/// The held-out metric, at [`METRIC_SCALE`](lineage_primitives::compute::METRIC_SCALE).
+	pub metric: u64,
+	/// Each dataset's attribution weight, in the request's order, summing to one.
+	pub attribution: BoundedVec<Perbill, T::MaxTrainingDatasets>,
+}
+
+/// A worker's result: what it commits to and reveals.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub enum Output<T: Config> {
+	/// An inference's fixed-point output.
+	Inference(BoundedVec<i32, T::MaxOutputLen>),
+	/// A training run's outcome.
+	Training(TrainingOutcome<T>),
+}
+
+impl<T: Config> Output<T> {
+	/// The fixed-point values, if this is an inference output.
+	pub fn inference(&self) -> Option<&[i32]> {
+		match self {
+			Self::Inference(values) => Some(values),
+			Self::Training(_) => None,
+		}
+	}
+
+	/// The outcome, if this is a training outcome.
+	pub fn training(&self) -> Option<&TrainingOutcome<T>> {
+		match self {
+			Self::Inference(_) => None,
+			Self::Training(outcome) => Some(outcome),
+		}
+	}
 }
 
 /// A worker's revealed result.
@@ -73,8 +191,8 @@ pub struct Job<T: Config> {
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound(T: Config))]
 pub struct Reveal<T: Config> {
-	/// The fixed-point output.
-	pub output: BoundedVec<i32, T::MaxOutputLen>,
+	/// The result.
+	pub output: Output<T>,
 	/// What the worker attested.
 	pub attestation: Attestation,
 	/// Its `lnml` key's sr25519 signature over the attestation, as bytes.
@@ -106,10 +224,11 @@ pub struct SignedAttestation<T: Config> {
 pub struct JobResult<T: Config> {
 	/// Asked for the job and paid for it.
 	pub requester: T::AccountId,
-	/// The model that ran.
-	pub model: ModelId,
-	/// The accepted output: the revealed output that agreed with the most others.
-	pub output: BoundedVec<i32, T::MaxOutputLen>,
+	/// The model that ran (inference), or the model registered from the accepted outcome
+	/// (training; `None` if its registration failed).
+	pub model: Option<ModelId>,
+	/// The accepted result: the revealed one that agreed with the most others.
+	pub output: Output<T>,
 	/// The agreeing workers' attestations, in the order the workers were drawn.
 	pub attestations: BoundedVec<SignedAttestation<T>, T::Replication>,
 	/// Block it settled in.

@@ -45,6 +45,9 @@ pub trait WeightInfo {
 	fn expire_jobs(n: u32, ) -> Weight;
 	fn commit_result() -> Weight;
 	fn reveal_result(o: u32, ) -> Weight;
+	fn submit_training(d: u32, p: u32, ) -> Weight;
+	fn reveal_training(d: u32, ) -> Weight;
+	fn settle_training(n: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -66,8 +69,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `36121`
 		//  Estimated: `34255`
-		// Minimum execution time: 170_883_000 picoseconds.
-		Weight::from_parts(192_846_000, 34255)
+		// Minimum execution time: 158_936_000 picoseconds.
+		Weight::from_parts(190_502_000, 34255)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -79,8 +82,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2438`
 		//  Estimated: `3591`
-		// Minimum execution time: 75_272_000 picoseconds.
-		Weight::from_parts(82_692_000, 3591)
+		// Minimum execution time: 63_695_000 picoseconds.
+		Weight::from_parts(74_781_000, 3591)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -94,8 +97,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2509`
 		//  Estimated: `3604`
-		// Minimum execution time: 124_024_000 picoseconds.
-		Weight::from_parts(136_182_000, 3604)
+		// Minimum execution time: 107_589_000 picoseconds.
+		Weight::from_parts(114_489_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -109,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `34004`
 		//  Estimated: `34255`
-		// Minimum execution time: 93_799_000 picoseconds.
-		Weight::from_parts(103_583_000, 34255)
+		// Minimum execution time: 81_351_000 picoseconds.
+		Weight::from_parts(106_598_000, 34255)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -126,8 +129,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2513`
 		//  Estimated: `3604`
-		// Minimum execution time: 117_745_000 picoseconds.
-		Weight::from_parts(127_009_000, 3604)
+		// Minimum execution time: 106_317_000 picoseconds.
+		Weight::from_parts(120_939_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -150,27 +153,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Compute::JobsOfRequester` (r:0 w:1)
 	/// Proof: `Compute::JobsOfRequester` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Jobs` (r:0 w:1)
-	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4311), added: 6786, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4312), added: 6787, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::JobsOfWorker` (r:0 w:3)
 	/// Proof: `Compute::JobsOfWorker` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `i` is `[1, 4096]`.
-	fn submit_inference(i: u32, ) -> Weight {
+	fn submit_inference(_i: u32, ) -> Weight {
 		// Proof size summary in bytes:
 		//  Measured:  `34979`
 		//  Estimated: `34255`
-		// Minimum execution time: 210_111_000 picoseconds.
-		Weight::from_parts(225_245_569, 34255)
-			// Standard Error: 397
-			.saturating_add(Weight::from_parts(2_450, 0).saturating_mul(i.into()))
+		// Minimum execution time: 189_071_000 picoseconds.
+		Weight::from_parts(253_422_946, 34255)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Compute::Deadlines` (r:1 w:1)
 	/// Proof: `Compute::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Jobs` (r:64 w:64)
-	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4311), added: 6786, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4312), added: 6787, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Reveals` (r:192 w:192)
-	/// Proof: `Compute::Reveals` (`max_values`: None, `max_size`: Some(4332), added: 6807, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::Reveals` (`max_values`: None, `max_size`: Some(4333), added: 6808, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Workers` (r:175 w:175)
 	/// Proof: `Compute::Workers` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:127 w:127)
@@ -182,7 +183,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Compute::ActiveWorkers` (r:1 w:1)
 	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(32770), added: 33265, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Results` (r:0 w:64)
-	/// Proof: `Compute::Results` (`max_values`: None, `max_size`: Some(4761), added: 7236, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::Results` (`max_values`: None, `max_size`: Some(4763), added: 7238, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::JobsOfRequester` (r:0 w:64)
 	/// Proof: `Compute::JobsOfRequester` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Commits` (r:0 w:192)
@@ -192,24 +193,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn settle_jobs(n: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `57970 + n * (14384 ±0)`
-		//  Estimated: `34255 + n * (20421 ±26)`
-		// Minimum execution time: 14_912_000 picoseconds.
-		Weight::from_parts(359_119_565, 34255)
-			// Standard Error: 1_750_401
-			.saturating_add(Weight::from_parts(336_333_960, 0).saturating_mul(n.into()))
+		//  Measured:  `57970 + n * (14387 ±0)`
+		//  Estimated: `34255 + n * (20424 ±0)`
+		// Minimum execution time: 11_106_000 picoseconds.
+		Weight::from_parts(129_263_324, 34255)
+			// Standard Error: 1_472_120
+			.saturating_add(Weight::from_parts(332_636_645, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((12_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((20_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 20421).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 20424).saturating_mul(n.into()))
 	}
 	/// Storage: `Compute::Deadlines` (r:1 w:1)
 	/// Proof: `Compute::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Jobs` (r:64 w:64)
-	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4311), added: 6786, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4312), added: 6787, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Reveals` (r:192 w:0)
-	/// Proof: `Compute::Reveals` (`max_values`: None, `max_size`: Some(4332), added: 6807, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::Reveals` (`max_values`: None, `max_size`: Some(4333), added: 6808, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Workers` (r:175 w:175)
 	/// Proof: `Compute::Workers` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:3 w:0)
@@ -229,113 +230,253 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn expire_jobs(n: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `61765 + n * (5753 ±0)`
-		//  Estimated: `34255 + n * (20421 ±26)`
-		// Minimum execution time: 12_279_000 picoseconds.
-		Weight::from_parts(220_939_775, 34255)
-			// Standard Error: 1_101_004
-			.saturating_add(Weight::from_parts(346_854_677, 0).saturating_mul(n.into()))
+		//  Measured:  `61765 + n * (5754 ±0)`
+		//  Estimated: `34255 + n * (20424 ±0)`
+		// Minimum execution time: 13_239_000 picoseconds.
+		Weight::from_parts(49_364_396, 34255)
+			// Standard Error: 1_433_791
+			.saturating_add(Weight::from_parts(354_358_763, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((14_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 			.saturating_add(T::DbWeight::get().writes((18_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 20421).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 20424).saturating_mul(n.into()))
 	}
 	/// Storage: `Compute::Jobs` (r:1 w:0)
-	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4311), added: 6786, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4312), added: 6787, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Commits` (r:1 w:1)
 	/// Proof: `Compute::Commits` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn commit_result() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `544`
-		//  Estimated: `7776`
-		// Minimum execution time: 55_141_000 picoseconds.
-		Weight::from_parts(67_149_000, 7776)
+		//  Measured:  `545`
+		//  Estimated: `7777`
+		// Minimum execution time: 67_891_000 picoseconds.
+		Weight::from_parts(73_068_000, 7777)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Compute::Jobs` (r:1 w:0)
-	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4311), added: 6786, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4312), added: 6787, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Commits` (r:1 w:0)
 	/// Proof: `Compute::Commits` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Reveals` (r:1 w:1)
-	/// Proof: `Compute::Reveals` (`max_values`: None, `max_size`: Some(4332), added: 6807, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::Reveals` (`max_values`: None, `max_size`: Some(4333), added: 6808, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Workers` (r:1 w:0)
 	/// Proof: `Compute::Workers` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// The range of component `o` is `[1, 1024]`.
 	fn reveal_result(o: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `1762`
-		//  Estimated: `7797`
-		// Minimum execution time: 117_123_000 picoseconds.
-		Weight::from_parts(141_101_041, 7797)
-			// Standard Error: 1_844
-			.saturating_add(Weight::from_parts(43_532, 0).saturating_mul(o.into()))
+		//  Measured:  `1763`
+		//  Estimated: `7798`
+		// Minimum execution time: 132_637_000 picoseconds.
+		Weight::from_parts(165_086_041, 7798)
+			// Standard Error: 1_518
+			.saturating_add(Weight::from_parts(2_526, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Datasets::Datasets` (r:8 w:0)
+	/// Proof: `Datasets::Datasets` (`max_values`: None, `max_size`: Some(453), added: 2928, mode: `MaxEncodedLen`)
+	/// Storage: `Datasets::Versions` (r:8 w:0)
+	/// Proof: `Datasets::Versions` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `Models::Models` (r:4 w:0)
+	/// Proof: `Models::Models` (`max_values`: None, `max_size`: Some(808), added: 3283, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:4 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::NextJobId` (r:1 w:1)
+	/// Proof: `Compute::NextJobId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::ActiveWorkers` (r:1 w:0)
+	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(32770), added: 33265, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Deadlines` (r:1 w:1)
+	/// Proof: `Compute::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::JobsOfRequester` (r:0 w:1)
+	/// Proof: `Compute::JobsOfRequester` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Jobs` (r:0 w:1)
+	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4312), added: 6787, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::JobsOfWorker` (r:0 w:3)
+	/// Proof: `Compute::JobsOfWorker` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// The range of component `d` is `[1, 8]`.
+	/// The range of component `p` is `[0, 4]`.
+	fn submit_training(d: u32, p: u32, ) -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `34487 + d * (528 ±0) + p * (783 ±0)`
+		//  Estimated: `34255 + d * (2928 ±0) + p * (3283 ±0)`
+		// Minimum execution time: 253_005_000 picoseconds.
+		Weight::from_parts(240_856_238, 34255)
+			// Standard Error: 216_549
+			.saturating_add(Weight::from_parts(13_274_514, 0).saturating_mul(d.into()))
+			// Standard Error: 354_576
+			.saturating_add(Weight::from_parts(8_248_943, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(Weight::from_parts(0, 2928).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(0, 3283).saturating_mul(p.into()))
+	}
+	/// Storage: `Compute::Jobs` (r:1 w:0)
+	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4312), added: 6787, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Commits` (r:1 w:0)
+	/// Proof: `Compute::Commits` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Reveals` (r:1 w:1)
+	/// Proof: `Compute::Reveals` (`max_values`: None, `max_size`: Some(4333), added: 6808, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Workers` (r:1 w:0)
+	/// Proof: `Compute::Workers` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// The range of component `d` is `[1, 8]`.
+	fn reveal_training(_d: u32, ) -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `1890 + d * (24 ±0)`
+		//  Estimated: `7798`
+		// Minimum execution time: 127_599_000 picoseconds.
+		Weight::from_parts(164_619_634, 7798)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Compute::Deadlines` (r:1 w:1)
+	/// Proof: `Compute::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Jobs` (r:64 w:64)
+	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4312), added: 6787, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Reveals` (r:192 w:192)
+	/// Proof: `Compute::Reveals` (`max_values`: None, `max_size`: Some(4333), added: 6808, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Workers` (r:175 w:175)
+	/// Proof: `Compute::Workers` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:127 w:127)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:241 w:241)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:3 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::ActiveWorkers` (r:1 w:1)
+	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(32770), added: 33265, mode: `MaxEncodedLen`)
+	/// Storage: `Datasets::Versions` (r:8 w:0)
+	/// Proof: `Datasets::Versions` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::PoolChunks` (r:8 w:8)
+	/// Proof: `Royalties::PoolChunks` (`max_values`: None, `max_size`: Some(2106), added: 4581, mode: `MaxEncodedLen`)
+	/// Storage: `Models::Models` (r:4 w:64)
+	/// Proof: `Models::Models` (`max_values`: None, `max_size`: Some(808), added: 3283, mode: `MaxEncodedLen`)
+	/// Storage: `Datasets::Datasets` (r:8 w:0)
+	/// Proof: `Datasets::Datasets` (`max_values`: None, `max_size`: Some(453), added: 2928, mode: `MaxEncodedLen`)
+	/// Storage: `Models::NextModelId` (r:1 w:1)
+	/// Proof: `Models::NextModelId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Models::ModelsByOwner` (r:0 w:64)
+	/// Proof: `Models::ModelsByOwner` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Models::ModelsByDataset` (r:0 w:512)
+	/// Proof: `Models::ModelsByDataset` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Results` (r:0 w:64)
+	/// Proof: `Compute::Results` (`max_values`: None, `max_size`: Some(4763), added: 7238, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::JobsOfRequester` (r:0 w:64)
+	/// Proof: `Compute::JobsOfRequester` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Commits` (r:0 w:192)
+	/// Proof: `Compute::Commits` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::JobsOfWorker` (r:0 w:192)
+	/// Proof: `Compute::JobsOfWorker` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 64]`.
+	fn settle_training(n: u32, ) -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `68502 + n * (2580 ±0)`
+		//  Estimated: `37638 + n * (20424 ±26)`
+		// Minimum execution time: 14_662_000 picoseconds.
+		Weight::from_parts(16_755_000, 37638)
+			// Standard Error: 3_032_628
+			.saturating_add(Weight::from_parts(1_010_350_262, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(37_u64))
+			.saturating_add(T::DbWeight::get().reads((13_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
+			.saturating_add(T::DbWeight::get().writes((31_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 20424).saturating_mul(n.into()))
 	}
 }
 
 /// The same measurements with ParityDB weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn register_worker() -> Weight {
-		Weight::from_parts(192_846_000, 34255)
+		Weight::from_parts(190_502_000, 34255)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn update_worker() -> Weight {
-		Weight::from_parts(82_692_000, 3591)
+		Weight::from_parts(74_781_000, 3591)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn bond_extra() -> Weight {
-		Weight::from_parts(136_182_000, 3604)
+		Weight::from_parts(114_489_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn unregister_worker() -> Weight {
-		Weight::from_parts(103_583_000, 34255)
+		Weight::from_parts(106_598_000, 34255)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn withdraw_stake() -> Weight {
-		Weight::from_parts(127_009_000, 3604)
+		Weight::from_parts(120_939_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
-	fn submit_inference(i: u32, ) -> Weight {
-		Weight::from_parts(225_245_569, 34255)
-			.saturating_add(Weight::from_parts(2_450, 0).saturating_mul(i.into()))
+	fn submit_inference(_i: u32, ) -> Weight {
+		Weight::from_parts(253_422_946, 34255)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn settle_jobs(n: u32, ) -> Weight {
-		Weight::from_parts(359_119_565, 34255)
-			.saturating_add(Weight::from_parts(336_333_960, 0).saturating_mul(n.into()))
+		Weight::from_parts(129_263_324, 34255)
+			.saturating_add(Weight::from_parts(332_636_645, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((12_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 			.saturating_add(ParityDbWeight::get().writes((20_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 20421).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 20424).saturating_mul(n.into()))
 	}
 	fn expire_jobs(n: u32, ) -> Weight {
-		Weight::from_parts(220_939_775, 34255)
-			.saturating_add(Weight::from_parts(346_854_677, 0).saturating_mul(n.into()))
+		Weight::from_parts(49_364_396, 34255)
+			.saturating_add(Weight::from_parts(354_358_763, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().reads((14_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 			.saturating_add(ParityDbWeight::get().writes((18_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 20421).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 20424).saturating_mul(n.into()))
 	}
 	fn commit_result() -> Weight {
-		Weight::from_parts(67_149_000, 7776)
+		Weight::from_parts(73_068_000, 7777)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reveal_result(o: u32, ) -> Weight {
-		Weight::from_parts(141_101_041, 7797)
-			.saturating_add(Weight::from_parts(43_532, 0).saturating_mul(o.into()))
+		Weight::from_parts(165_086_041, 7798)
+			.saturating_add(Weight::from_parts(2_526, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn submit_training(d: u32, p: u32, ) -> Weight {
+		Weight::from_parts(240_856_238, 34255)
+			.saturating_add(Weight::from_parts(13_274_514, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(8_248_943, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(d.into())))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
+			.saturating_add(Weight::from_parts(0, 2928).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(0, 3283).saturating_mul(p.into()))
+	}
+	fn reveal_training(_d: u32, ) -> Weight {
+		Weight::from_parts(164_619_634, 7798)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn settle_training(n: u32, ) -> Weight {
+		Weight::from_parts(16_755_000, 37638)
+			.saturating_add(Weight::from_parts(1_010_350_262, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(37_u64))
+			.saturating_add(ParityDbWeight::get().reads((13_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(16_u64))
+			.saturating_add(ParityDbWeight::get().writes((31_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 20424).saturating_mul(n.into()))
 	}
 }

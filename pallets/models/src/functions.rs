@@ -47,7 +47,42 @@ struct LineageFacts {
 	upstream_commercial: bool,
 }
 
+/// A registration that passed every check, ready to store.
+pub(crate) struct Validated<T: Config> {
+	weights_uri: BoundedVec<u8, T::MaxUriLen>,
+	parents: BoundedVec<ModelId, T::MaxParents>,
+	datasets: BoundedVec<DatasetUse, T::MaxDatasets>,
+	commercial: bool,
+	depth: u32,
+}
+
 impl<T: Config> Pallet<T> {
+	/// Checks everything about a registration but the deposit; writes nothing.
+	pub(crate) fn validate(
+		spec: &ModelSpec,
+		weights_uri: Vec<u8>,
+		license: &ModelLicense,
+		price: BalanceOf<T>,
+		split: &RoyaltySplit,
+		parents: Vec<ModelId>,
+		datasets: Vec<DatasetUse>,
+	) -> Result<Validated<T>, DispatchError> {
+		let weights_uri: BoundedVec<u8, T::MaxUriLen> =
+			weights_uri.try_into().map_err(|_| Error::<T>::UriTooLong)?;
+		ensure!(spec.is_well_formed(), Error::<T>::InvalidSpec);
+		let parents: BoundedVec<ModelId, T::MaxParents> =
+			parents.try_into().map_err(|_| Error::<T>::TooManyParents)?;
+		let datasets: BoundedVec<DatasetUse, T::MaxDatasets> =
+			datasets.try_into().map_err(|_| Error::<T>::TooManyDatasets)?;
+		let parent_facts = Self::check_parents(&parents)?;
+		let data_commercial = Self::check_datasets(&datasets)?;
+		Self::ensure_split_fits(split, parents.len(), datasets.len())?;
+		let commercial =
+			license.commercial_use && parent_facts.upstream_commercial && data_commercial;
+		ensure!(commercial || price.is_zero(), Error::<T>::NonCommercialPriced);
+		Ok(Validated { weights_uri, parents, datasets, commercial, depth: parent_facts.depth })
+	}
+
 	/// Validates a registration, holds the deposit and stores the model.
 	pub(crate) fn do_register(
 		owner: T::AccountId,
@@ -65,20 +100,8 @@ impl<T: Config> Pallet<T> {
 			datasets,
 			previous_version,
 		} = registration;
-
-		let weights_uri: BoundedVec<u8, T::MaxUriLen> =
-			weights_uri.try_into().map_err(|_| Error::<T>::UriTooLong)?;
-		ensure!(spec.is_well_formed(), Error::<T>::InvalidSpec);
-		let parents: BoundedVec<ModelId, T::MaxParents> =
-			parents.try_into().map_err(|_| Error::<T>::TooManyParents)?;
-		let datasets: BoundedVec<DatasetUse, T::MaxDatasets> =
-			datasets.try_into().map_err(|_| Error::<T>::TooManyDatasets)?;
-		let parent_facts = Self::check_parents(&parents)?;
-		let data_commercial = Self::check_datasets(&datasets)?;
-		Self::ensure_split_fits(&split, parents.len(), datasets.len())?;
-		let commercial =
-			license.commercial_use && parent_facts.upstream_commercial && data_commercial;
-		ensure!(commercial || price.is_zero(), Error::<T>::NonCommercialPriced);
+		let Validated { weights_uri, parents, datasets, commercial, depth } =
+			Self::validate(&spec, weights_uri, &license, price, &split, parents, datasets)?;
 
 		let version = match previous_version {
 			Some((_, before)) => before.checked_add(1).ok_or(Error::<T>::VersionOverflow)?,
@@ -109,7 +132,7 @@ impl<T: Config> Pallet<T> {
 				datasets,
 				previous_version: previous_version.map(|(model, _)| model),
 				version,
-				depth: parent_facts.depth,
+				depth,
 				status: ModelStatus::Registered,
 				deposit,
 				registered_at: frame_system::Pallet::<T>::block_number(),
@@ -121,7 +144,7 @@ impl<T: Config> Pallet<T> {
 			owner,
 			previous_version: previous_version.map(|(model, _)| model),
 			version,
-			depth: parent_facts.depth,
+			depth,
 			commercial,
 		});
 		Ok(id)

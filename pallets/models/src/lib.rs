@@ -34,7 +34,9 @@
 //!
 //! Datasets are reached only through [`DatasetInspect`] (`Config::Datasets`), which the
 //! runtime wires to `pallet-datasets`. Other pallets (royalties, compute) read models through
-//! [`ModelInspect`], implemented here. Governance is whatever origin the runtime names as
+//! [`ModelInspect`], implemented here, and register models on an owner's behalf through
+//! [`ModelRegistrar`] (compute, for the models its training jobs produce), with the same
+//! checks and deposit as [`register`](Pallet::register). Governance is whatever origin the runtime names as
 //! [`Config::GovernanceOrigin`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -49,6 +51,7 @@ mod invariants;
 mod lineage;
 #[cfg(test)]
 mod mock;
+mod registrar;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -59,8 +62,8 @@ use frame_support::traits::fungible;
 pub use lineage_primitives::{
 	datasets::{DatasetId, DatasetInspect, DatasetVersion},
 	models::{
-		DatasetUse, ModelId, ModelInspect, ModelLicense, ModelSpec, ModelStatus, RoyaltySplit,
-		RoyaltyTerms,
+		DatasetUse, ModelId, ModelInspect, ModelLicense, ModelRegistrar, ModelSpec, ModelStatus,
+		NewModel, RoyaltySplit, RoyaltyTerms,
 	},
 };
 pub use pallet::*;

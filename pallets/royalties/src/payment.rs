@@ -21,6 +21,7 @@ use crate::{
 	pool::{self, PoolError},
 	store::StoredChunks,
 	BalanceOf, Config, Error, Event, ModelStatements, OwnerEarnings, Pallet, RoyaltyPayer,
+	WeightInfo,
 };
 
 /// Where one payment went, for its event, and what dividing it went through.
@@ -179,17 +180,29 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let license =
 			T::Datasets::license_at(dataset, version).ok_or(Error::<T>::UnknownDataset)?;
-		ensure!(!license.training_fee.is_zero(), Error::<T>::NoTrainingFee);
-		T::Currency::transfer(payer, &Self::pot(), license.training_fee, Preservation::Preserve)?;
-		if !Self::credit_pool(dataset, version, license.training_fee)? {
+		Self::credit_training_fee(payer, dataset, version, license.training_fee)
+	}
+
+	/// Moves `amount` from `payer` into the pool of `version` of `dataset`, which exists: the
+	/// dataset's training fee, as the licence says now or as a training job held it when
+	/// submitted.
+	fn credit_training_fee(
+		payer: &T::AccountId,
+		dataset: DatasetId,
+		version: DatasetVersion,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::NoTrainingFee);
+		T::Currency::transfer(payer, &Self::pot(), amount, Preservation::Preserve)?;
+		if !Self::credit_pool(dataset, version, amount)? {
 			// Nobody holds shares of that version yet: the fee goes to the treasury.
-			Self::credit_owner_only(&T::TreasuryAccount::get(), license.training_fee);
+			Self::credit_owner_only(&T::TreasuryAccount::get(), amount);
 		}
 		Self::deposit_event(Event::TrainingFeePaid {
 			dataset,
 			version,
 			payer: payer.clone(),
-			amount: license.training_fee,
+			amount,
 		});
 		Ok(())
 	}
@@ -206,5 +219,20 @@ impl<T: Config> RoyaltyPayer<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		amount: BalanceOf<T>,
 	) -> Result<Weight, DispatchError> {
 		Self::do_pay(payer, model, amount).map(Self::pay_weight)
+	}
+
+	fn pay_training_fee_weight() -> Weight {
+		T::WeightInfo::pay_training_fee()
+	}
+
+	fn pay_training_fee(
+		payer: &T::AccountId,
+		dataset: DatasetId,
+		version: DatasetVersion,
+		amount: BalanceOf<T>,
+	) -> Result<Weight, DispatchError> {
+		ensure!(T::Datasets::shares_at(dataset, version).is_some(), Error::<T>::UnknownDataset);
+		Self::credit_training_fee(payer, dataset, version, amount)?;
+		Ok(T::WeightInfo::pay_training_fee())
 	}
 }

@@ -45,4 +45,12 @@ impl<T: Config> Pallet<T> {
 	pub fn prepare_share_change_worst_case(dataset: DatasetId, who: &T::AccountId) {
 		crate::worst_case::prepare_share_change::<T>(dataset, who);
 	}
+
+	/// Benchmarks: brings `dataset`'s pool to where paying a training fee into version 0
+	/// costs [`RoyaltyPayer::pay_training_fee`](lineage_primitives::royalties::RoyaltyPayer)
+	/// the most, for the compute pallet's weights (the runtime's benchmark helper calls it).
+	pub fn prepare_training_fee_worst_case(dataset: DatasetId) {
+		// Only fails on a dataset that does not exist, which the caller just created.
+		let _ = crate::worst_case::fill_first_chunk::<T>(dataset);
+	}
 }

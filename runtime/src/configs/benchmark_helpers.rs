@@ -46,7 +46,18 @@ impl pallet_royalties::BenchmarkHelper<AccountId, Balance> for LineageBenchmarkH
 	}
 }
 
-impl pallet_compute::BenchmarkHelper<AccountId> for LineageBenchmarkHelper {
+impl pallet_compute::BenchmarkHelper<AccountId, Balance> for LineageBenchmarkHelper {
+	fn create_dataset(fee: Balance) -> (DatasetId, DatasetVersion) {
+		let (dataset, version) =
+			pallet_datasets::benchmarking::create_dataset::<Runtime>(License {
+				training_allowed: true,
+				commercial_use_allowed: true,
+				training_fee: fee,
+			});
+		Royalties::prepare_training_fee_worst_case(dataset);
+		(dataset, version)
+	}
+
 	fn create_model(owner: AccountId) -> ModelId {
 		let (dataset, version) =
 			pallet_datasets::benchmarking::create_dataset::<Runtime>(License {

@@ -6,12 +6,14 @@ use frame_support::traits::ConstU32;
 use sp_runtime::traits::{BlakeTwo256, Hash as _};
 
 use super::TreasuryAccount;
-use crate::{Balances, BlockNumber, Hash, Models, Royalties, Runtime, RuntimeHoldReason, System};
+use crate::{
+	Balances, BlockNumber, Datasets, Hash, Models, Royalties, Runtime, RuntimeHoldReason, System,
+};
 
 // The market's terms are governance parameters (`configs/parameters.rs`).
 use super::dynamic_params::compute::{
 	CommitPeriod, ComputeFee, DisagreementSlash, MinWorkerStake, OutputTolerance, RevealPeriod,
-	SilenceSlash, WorkerUnbondingPeriod,
+	SilenceSlash, TrainingCommitPeriod, TrainingFeePerEpoch, WorkerUnbondingPeriod,
 };
 
 /// Job assignment's randomness: the parent block's hash mixed with the subject. It resists a
@@ -53,6 +55,16 @@ impl pallet_compute::Config for Runtime {
 	// Slashes go where the royalties' treasury share goes, until the DAO's treasury exists.
 	type Treasury = TreasuryAccount;
 	type Royalties = Royalties;
+	type Datasets = Datasets;
+	type Registrar = Models;
+	type TrainingFeePerEpoch = TrainingFeePerEpoch;
+	// The demo model trains in 30 epochs; a hundred bounds what one job asks of a worker.
+	type MaxTrainingEpochs = ConstU32<100>;
+	type TrainingCommitPeriod = TrainingCommitPeriod;
+	// The registry's own bounds (`configs/models.rs`), so every request can be registered.
+	type MaxTrainingDatasets = ConstU32<8>;
+	type MaxTrainingParents = ConstU32<4>;
+	type MaxModelNameLen = ConstU32<64>;
 	type WeightInfo = pallet_compute::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = super::benchmark_helpers::LineageBenchmarkHelper;

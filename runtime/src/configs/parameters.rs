@@ -57,6 +57,15 @@ pub mod dynamic_params {
 		/// waited on it.
 		#[codec(index = 7)]
 		pub static SilenceSlash: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(1);
+		/// Paid to each worker whose training outcome is accepted, per epoch of each run: a
+		/// thousandth of a LIN, so the demo's 30-epoch job on one dataset (two runs) pays a
+		/// worker 0.06 LIN.
+		#[codec(index = 8)]
+		pub static TrainingFeePerEpoch: crate::Balance = crate::MILLI_UNIT;
+		/// 10 minutes to train and commit: the demo model trains, with its attribution run, in
+		/// seconds; larger jobs need governance to lengthen it.
+		#[codec(index = 9)]
+		pub static TrainingCommitPeriod: crate::BlockNumber = 100;
 	}
 }
 

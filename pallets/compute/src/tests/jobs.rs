@@ -5,6 +5,7 @@ use frame_support::{assert_noop, assert_ok, traits::Hooks};
 use super::*;
 use crate::{
 	Deadlines, Error, Event, ExpiryReason, Jobs, JobsOfRequester, JobsOfWorker, NextJobId, Pallet,
+	Task,
 };
 
 const MODEL: u32 = 7;
@@ -41,8 +42,11 @@ fn submitting_holds_the_fee_and_draws_distinct_workers_other_than_the_requester(
 		let job = submit(ALICE);
 		let record = Jobs::<Test>::get(job).unwrap();
 		assert_eq!(record.held, FEE);
-		assert_eq!((record.price, record.compute_fee), (PRICE, COMPUTE_FEE));
-		assert_eq!(record.input.to_vec(), vec![1, 2, 3]);
+		assert_eq!(record.compute_fee, COMPUTE_FEE);
+		let Task::Inference { model, input, price } = record.task else {
+			panic!("an inference job")
+		};
+		assert_eq!((model, input.to_vec(), price), (MODEL, vec![1, 2, 3], PRICE));
 		assert_eq!(record.commit_until, 1 + COMMIT_PERIOD);
 		assert_eq!(record.settles_at, 1 + COMMIT_PERIOD + REVEAL_PERIOD);
 		assert_eq!(record.tolerance, TOLERANCE_STEPS as u32);

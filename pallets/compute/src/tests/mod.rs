@@ -11,6 +11,7 @@
 mod jobs;
 mod results;
 mod settlement;
+mod training;
 mod workers;
 
 use frame_support::traits::fungible::InspectHold;

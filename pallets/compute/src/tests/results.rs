@@ -83,7 +83,7 @@ fn drawn_workers_commit_then_reveal_attested_results() {
 		assert_ok!(reveal(first, job, &[10, -3]));
 		assert_eq!(last_event(), Event::ResultRevealed { job, worker: first });
 		let stored = Reveals::<Test>::get(job, first).unwrap();
-		assert_eq!(stored.output.to_vec(), vec![10, -3]);
+		assert_eq!(stored.output.inference(), Some(&[10, -3][..]));
 		assert_eq!(stored.attestation, attestation(job, &[10, -3]));
 		assert_ok!(reveal(second, job, &[11, -3]));
 		assert_noop!(reveal(first, job, &[10, -3]), Error::<Test>::AlreadyRevealed);

@@ -75,9 +75,9 @@ fn an_agreeing_majority_is_paid_the_lineage_gets_the_price_and_the_liar_is_slash
 
 		// The earliest of the agreeing results is the accepted one, attested by both.
 		let result = Compute::result(job).unwrap();
-		assert_eq!(result.output.to_vec(), vec![100, -7]);
+		assert_eq!(result.output.inference(), Some(&[100, -7][..]));
 		assert_eq!(result.requester, DAVE);
-		assert_eq!(result.model, MODEL);
+		assert_eq!(result.model, Some(MODEL));
 		let attested: Vec<AccountId> = result.attestations.iter().map(|a| a.worker).collect();
 		assert_eq!(attested, vec![first, second]);
 		assert_eq!(result.attestations[1].attestation.job, job);
@@ -131,6 +131,7 @@ fn an_agreeing_majority_is_paid_the_lineage_gets_the_price_and_the_liar_is_slash
 			weight,
 			<() as WeightInfo>::settle_jobs(1)
 				+ <() as WeightInfo>::expire_jobs(0)
+				+ <() as WeightInfo>::settle_training(0)
 				+ ROYALTY_WEIGHT
 		);
 
@@ -232,7 +233,12 @@ fn without_a_majority_the_fee_is_refunded_in_full_and_nobody_who_revealed_is_sla
 				reason: ExpiryReason::NoQuorum { revealed: 3, largest_agreement: 1, needed: 2 },
 			})
 		);
-		assert_eq!(weight, <() as WeightInfo>::settle_jobs(0) + <() as WeightInfo>::expire_jobs(1));
+		assert_eq!(
+			weight,
+			<() as WeightInfo>::settle_jobs(0)
+				+ <() as WeightInfo>::expire_jobs(1)
+				+ <() as WeightInfo>::settle_training(0)
+		);
 	});
 }
 
