@@ -2,7 +2,9 @@
 // fee is held and three of the development workers are drawn; the workers, played here by
 // the client, commit and then reveal results attested by their keys. At its deadline the job
 // settles by quorum: two agreeing workers are paid, the model's lineage gets its price, the
-// liar is slashed; a job nobody answers expires with a full refund.
+// liar is slashed; a job nobody answers expires with a full refund. A worker whose capacity is
+// below the model's size is never drawn, and accepted results are pruned after their
+// retention, which governance sets.
 
 import assert from 'node:assert/strict';
 
@@ -199,4 +201,58 @@ e2e('governance changes the compute fee through the parameters pallet; others ca
   assert.equal(event.fee.toBigInt(), total);
   const job = (await (await api.at(submitted.blockHash)).call.computeApi.job(event.job)).unwrap();
   assert.equal(job.computeFee.toBigInt(), fee);
+});
+
+e2e('only workers able to load the model are drawn', 120_000, async () => {
+  // Ferdie joins with room for models of 100 bytes; the demo model's weights take 9,640.
+  const ferdie = keyring.createFromUri('//Ferdie');
+  const ferdieKey = keyring.createFromUri('//Ferdie//lnml', undefined, 'sr25519');
+  const stake = api.consts.compute.minWorkerStake.toBigInt();
+  const joined = await sendAndWait(
+    api.tx.compute.registerWorker(stake, { backends: 1, maxModelBytes: 100 }, ferdieKey.publicKey), ferdie, { until: 'inBlock' });
+  assert.equal(joined.dispatchError, undefined);
+  assert.ok((await api.call.computeApi.activeWorkers()).map(String).includes(ferdie.address));
+
+  // Four active workers, three that can load the model: every job draws exactly those three.
+  const price = (await api.call.modelsApi.model(DEMO_MODEL)).unwrap().price.toBigInt();
+  // The compute fee as governance left it (the test above changes it), else the default.
+  const set = await api.query.parameters.parameters({ Compute: { ComputeFee: null } });
+  const computeFee = set.isSome ? set.unwrap().asCompute.asComputeFee.toBigInt() : api.consts.compute.computeFee.toBigInt();
+  const fee = price + computeFee * BigInt(api.consts.compute.replication.toNumber());
+  const capable = ['//Alice', '//Bob', '//Charlie'].map((uri) => keyring.createFromUri(uri).address).sort();
+  for (const input of ['0x05', '0x06', '0x07']) {
+    const submitted = await sendAndWait(api.tx.compute.submitInference(DEMO_MODEL, input, fee), eve, { until: 'inBlock' });
+    assert.equal(submitted.dispatchError, undefined);
+    const drawn = findEvent(submitted.events, api.events.compute.InferenceSubmitted).data.workers.map(String).sort();
+    assert.deepEqual(drawn, capable);
+  }
+});
+
+e2e('accepted results are pruned once governance shortens their retention', 150_000, async () => {
+  // The honest/honest/liar job above left its result; a week is the default retention.
+  const stored = async () => (await api.query.compute.results.keys()).map((key) => key.args[0].toNumber());
+  const before = await stored();
+  assert.ok(before.length > 0, 'a result from the earlier job');
+  assert.ok((await api.call.computeApi.result(before[0])).isSome);
+
+  const alice = keyring.createFromUri('//Alice');
+  const shorter = api.tx.parameters.setParameter({ Compute: { ResultRetention: [null, 2] } });
+  const done = await sendAndWait(api.tx.sudo.sudo(shorter), alice, { until: 'inBlock' });
+  assert.equal(findEvent(done.events, api.events.sudo.Sudid).data.sudoResult.isOk, true);
+
+  // Each block's hook prunes up to eight settled blocks, so the backlog clears in a few.
+  await waitForHead(
+    (callback) => api.rpc.chain.subscribeNewHeads(callback),
+    () => true,
+    30_000,
+    'a block',
+  );
+  const deadline = Date.now() + 120_000;
+  let left = await stored();
+  while (left.some((id) => before.includes(id)) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    left = await stored();
+  }
+  assert.deepEqual(left.filter((id) => before.includes(id)), []);
+  assert.equal((await api.call.computeApi.result(before[0])).isNone, true);
 });

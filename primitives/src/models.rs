@@ -155,6 +155,9 @@ pub struct RoyaltyTerms<AccountId, Balance> {
 	/// Fixed-point scale of the model's published outputs ([`ModelSpec::output_scale`]), from
 	/// which compute derives how far workers' results may differ and still agree.
 	pub output_scale: u32,
+	/// Size of the model's `f32` weights ([`ModelSpec::weights_bytes`]): a worker takes its
+	/// jobs only if it loads models this large.
+	pub weights_bytes: u64,
 }
 
 /// Read access to models for other pallets (royalties, compute), wired by the runtime to

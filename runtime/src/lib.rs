@@ -129,6 +129,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	pallet_royalties::migrations::v2::MigrateToChunkedPools<Runtime>,
 	pallet_royalties::migrations::v3::MigrateToOneWritePools<Runtime>,
+	pallet_compute::migrations::v2::MigrateToCapableActiveList<Runtime>,
 );
 
 /// Executive: handles dispatch to the various pallets.

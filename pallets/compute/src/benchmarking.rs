@@ -271,7 +271,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()));
 
-		assert!(!ActiveWorkers::<T>::get().contains(&caller));
+		assert!(!Pallet::<T>::active_workers().contains(&caller));
 	}
 
 	#[benchmark]
@@ -512,6 +512,56 @@ mod benchmarks {
 			Results::<T>::iter().filter(|(_, result)| result.model.is_some()).count(),
 			n as usize
 		);
+	}
+
+	/// `n` results pruned by one hook, spread over the most blocks a hook prunes, each result
+	/// as large as results go.
+	#[benchmark]
+	fn prune_results(n: Linear<0, { retention::BLOCKS_PER_HOOK * T::MaxJobsPerBlock::get() }>) {
+		let blocks = retention::BLOCKS_PER_HOOK;
+		let first: BlockNumberFor<T> = One::one();
+		let attestation = Attestation {
+			job: 0,
+			output_hash: sp_core::H256::repeat_byte(3),
+			weights_hash: sp_core::H256::repeat_byte(2),
+			engine_version: BoundedVec::truncate_from(vec![b'v'; MAX_ENGINE_VERSION_LEN as usize]),
+			backend: Backends::CPU,
+		};
+		let requester = funded::<T>("requester", 0);
+		let attestations: Vec<SignedAttestation<T>> = (0..T::Replication::get())
+			.map(|index| SignedAttestation::<T> {
+				worker: account("worker", index, SEED),
+				attestation: attestation.clone(),
+				signature: [0; 64],
+			})
+			.collect();
+		for id in 0..u64::from(n) {
+			let offset = (id % u64::from(blocks)) as u32;
+			let settled_at = first.saturating_add(offset.into());
+			let output = vec![0; T::MaxOutputLen::get() as usize];
+			Results::<T>::insert(
+				id,
+				JobResult::<T> {
+					requester: requester.clone(),
+					model: Some(0),
+					output: Output::Inference(BoundedVec::truncate_from(output)),
+					attestations: BoundedVec::truncate_from(attestations.clone()),
+					settled_at,
+				},
+			);
+			ResultsSettledIn::<T>::mutate(settled_at, |ids| ids.try_push(id)).unwrap();
+		}
+		PruneCursor::<T>::put(first);
+		let last = first.saturating_add((blocks - 1).into());
+		let now = last.saturating_add(T::ResultRetention::get());
+
+		#[block]
+		{
+			Pallet::<T>::prune_results(now);
+		}
+
+		assert!(Results::<T>::iter().next().is_none());
+		assert_eq!(PruneCursor::<T>::get(), Some(last.saturating_add(One::one())));
 	}
 
 	impl_benchmark_test_suite!(Pallet, mock::new_test_ext(), mock::Test);

@@ -9,7 +9,8 @@ use sp_runtime::{Saturating, TryRuntimeError};
 
 use crate::{
 	ActiveWorkers, BalanceOf, Commits, Config, Deadlines, HoldReason, Jobs, JobsOfRequester,
-	JobsOfWorker, NextJobId, Pallet, Results, Reveals, WorkerOfKey, WorkerStatus, Workers,
+	JobsOfWorker, NextJobId, Pallet, Results, ResultsSettledIn, Reveals, WorkerOfKey, WorkerStatus,
+	Workers,
 };
 
 impl<T: Config> Pallet<T> {
@@ -24,10 +25,18 @@ impl<T: Config> Pallet<T> {
 				WorkerOfKey::<T>::get(&worker.key).as_ref() == Some(&who),
 				"a worker's key does not point back to it"
 			);
-			let listed = active.iter().filter(|account| **account == who).count();
+			let listed = active
+				.iter()
+				.filter(|(account, capabilities)| {
+					*account == who && *capabilities == worker.capabilities
+				})
+				.count();
 			match worker.status {
 				WorkerStatus::Active => {
-					ensure!(listed == 1, "an active worker is not listed once");
+					ensure!(
+						listed == 1,
+						"an active worker is not listed once with its capabilities"
+					);
 					active_count = active_count.saturating_add(1);
 				},
 				WorkerStatus::Unbonding { .. } => {
@@ -83,8 +92,14 @@ impl<T: Config> Pallet<T> {
 		for (id, worker, _) in Reveals::<T>::iter() {
 			ensure!(Commits::<T>::contains_key(id, &worker), "a reveal without a commitment");
 		}
+		let indexed: usize = ResultsSettledIn::<T>::iter_values().map(|ids| ids.len()).sum();
+		ensure!(Results::<T>::iter().count() == indexed, "a pruning index names no result");
 		for (id, result) in Results::<T>::iter() {
 			ensure!(!Jobs::<T>::contains_key(id), "a result for a job still open");
+			ensure!(
+				ResultsSettledIn::<T>::get(result.settled_at).contains(&id),
+				"a result missing from the pruning index"
+			);
 			ensure!(
 				result.attestations.len()
 					>= crate::quorum::majority(

@@ -45,8 +45,15 @@ impl<T: Config> Pallet<T> {
 		ensure!(fee <= max_fee, Error::<T>::FeeAboveMax);
 		let tolerance = T::OutputTolerance::get().mul_floor(terms.output_scale);
 		let task = Task::Inference { model, input, price: terms.price };
-		let (id, workers) =
-			Self::open_job(requester, task, compute_fee, fee, tolerance, T::CommitPeriod::get())?;
+		let (id, workers) = Self::open_job(
+			requester,
+			task,
+			terms.weights_bytes,
+			compute_fee,
+			fee,
+			tolerance,
+			T::CommitPeriod::get(),
+		)?;
 		Self::deposit_event(Event::InferenceSubmitted {
 			job: id,
 			requester: requester.clone(),
@@ -57,11 +64,13 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	/// Draws a new job's workers, queues its deadline, holds `fee` from `requester` and
-	/// stores the job. Returns its id and workers. Nothing changes on error.
+	/// Draws a new job's workers among those loading models of `model_bytes`, queues its
+	/// deadline, holds `fee` from `requester` and stores the job. Returns its id and workers.
+	/// Nothing changes on error.
 	pub(crate) fn open_job(
 		requester: &T::AccountId,
 		task: Task<T>,
+		model_bytes: u64,
 		compute_fee: BalanceOf<T>,
 		fee: BalanceOf<T>,
 		tolerance: u32,
@@ -73,6 +82,7 @@ impl<T: Config> Pallet<T> {
 		let workers = assignment::draw(
 			&ActiveWorkers::<T>::get(),
 			requester,
+			model_bytes,
 			T::Replication::get(),
 			seed.as_ref().try_into().unwrap_or_default(),
 		)

@@ -18,8 +18,9 @@
 //!   [`withdraw_stake`](Pallet::withdraw_stake) releases it and removes the worker.
 //! - Each worker keeps a [`Reputation`]: jobs agreed, disagreed and missed.
 //!
-//! Active workers are kept in one bounded list ([`ActiveWorkers`], at most
-//! [`Config::MaxWorkers`]), from which jobs draw their workers.
+//! Active workers are kept in one bounded list with their capabilities ([`ActiveWorkers`], at
+//! most [`Config::MaxWorkers`]), from which jobs draw their workers: only those whose
+//! `max_model_bytes` holds the model's weights.
 //!
 //! ## Jobs
 //!
@@ -40,7 +41,8 @@
 //!   by the requester, with the attribution the workers agreed on ([`Config::Registrar`]).
 //! - At its deadline the job settles in `on_initialize`, from a per-block queue
 //!   ([`Deadlines`]): see the `settlement` module for quorum, payment and slashing. Accepted
-//!   results stay in [`Results`].
+//!   results stay in [`Results`] for [`Config::ResultRetention`] blocks, then a later hook
+//!   prunes them (the `retention` module).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -52,10 +54,12 @@ mod benchmarking;
 #[cfg(any(test, feature = "try-runtime"))]
 mod invariants;
 mod jobs;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod quorum;
 mod results;
+mod retention;
 mod settlement;
 #[cfg(test)]
 mod tests;
@@ -113,7 +117,7 @@ pub mod pallet {
 	pub(crate) use crate::training;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -188,6 +192,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxJobsPerBlock: Get<u32>;
 
+		/// Blocks an accepted result stays in [`Results`] after its job settles; the events
+		/// of the settling block keep it for indexers after that.
+		#[pallet::constant]
+		type ResultRetention: Get<BlockNumberFor<Self>>;
+
 		/// How far agreeing results may differ, as a fraction of one unit of the model's
 		/// output: a model publishing `y` as `round(y · output_scale)` (its spec) agrees within
 		/// `OutputTolerance · output_scale` fixed-point steps per element.
@@ -261,11 +270,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type WorkerOfKey<T: Config> = StorageMap<_, Blake2_128Concat, WorkerKey, T::AccountId>;
 
-	/// Workers eligible for new jobs, in registration order (a removal moves the last one
-	/// into the gap).
+	/// Workers eligible for new jobs, with their capabilities, in registration order (a
+	/// removal moves the last one into the gap): one read gives a draw everything it filters
+	/// on.
 	#[pallet::storage]
 	pub type ActiveWorkers<T: Config> =
-		StorageValue<_, BoundedVec<T::AccountId, T::MaxWorkers>, ValueQuery>;
+		StorageValue<_, BoundedVec<(T::AccountId, Capabilities), T::MaxWorkers>, ValueQuery>;
 
 	/// Id the next job gets.
 	#[pallet::storage]
@@ -299,6 +309,22 @@ pub mod pallet {
 	/// requester's receipt.
 	#[pallet::storage]
 	pub type Results<T: Config> = StorageMap<_, Twox64Concat, JobId, JobResult<T>>;
+
+	/// The jobs whose results were stored in each block, for pruning them
+	/// [`Config::ResultRetention`] blocks later.
+	#[pallet::storage]
+	pub type ResultsSettledIn<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<JobId, T::MaxJobsPerBlock>,
+		ValueQuery,
+	>;
+
+	/// The next block whose results pruning removes once they are old enough; set when the
+	/// first result is stored.
+	#[pallet::storage]
+	pub type PruneCursor<T: Config> = StorageValue<_, BlockNumberFor<T>>;
 
 	/// The jobs settling at each block: a queue, so a block's hook touches only its own.
 	#[pallet::storage]
@@ -436,7 +462,7 @@ pub mod pallet {
 		/// The job's fee (the model's price plus the compute fee of every worker) is above the
 		/// most the requester would pay.
 		FeeAboveMax,
-		/// Fewer active workers than a job needs, the requester aside.
+		/// Fewer active workers able to load the model than a job needs, the requester aside.
 		NotEnoughWorkers,
 		/// `MaxJobsPerBlock` jobs already settle in the block this one would; try next block.
 		TooManyJobsDue,
@@ -524,12 +550,15 @@ pub mod pallet {
 			);
 		}
 
-		/// Settles the jobs due now; bounded by `MaxJobsPerBlock`. Each kind of settlement is
+		/// Settles the jobs due now, bounded by `MaxJobsPerBlock`, and prunes results older than
+		/// `ResultRetention`, at most eight blocks' worth. Each kind of settlement is
 		/// weighed at its benchmarked worst case (a training job's with the registration and
 		/// every training fee); an inference's royalties at what they report.
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			let settled = Self::settle_due(now);
-			T::WeightInfo::settle_jobs(settled.accepted)
+			let pruned = Self::prune_results(now);
+			T::WeightInfo::prune_results(pruned)
+				.saturating_add(T::WeightInfo::settle_jobs(settled.accepted))
 				.saturating_add(T::WeightInfo::expire_jobs(settled.expired))
 				.saturating_add(T::WeightInfo::settle_training(settled.trained))
 				.saturating_add(settled.royalties)

@@ -127,8 +127,21 @@ pub(crate) fn add_model(model: ModelId, price: Balance, usable: bool) {
 		datasets: Vec::new(),
 		usable,
 		output_scale: OUTPUT_SCALE,
+		weights_bytes: MODEL_BYTES,
 	};
 	MODELS.with(|models| models.borrow_mut().insert(model, terms));
+}
+
+/// Size of every mock model's weights unless a test changes it.
+pub(crate) const MODEL_BYTES: u64 = 1_000;
+
+/// Makes `model`'s weights `bytes` large.
+pub(crate) fn set_model_bytes(model: ModelId, bytes: u64) {
+	MODELS.with(|models| {
+		if let Some(terms) = models.borrow_mut().get_mut(&model) {
+			terms.weights_bytes = bytes;
+		}
+	});
 }
 
 /// Withdraws `model`: no new jobs, and no more payments for it.
@@ -317,6 +330,7 @@ parameter_types! {
 	pub const Treasury: AccountId = TREASURY;
 	pub const TrainingFeePerEpoch: Balance = TRAINING_FEE_PER_EPOCH;
 	pub const TrainingCommitPeriod: u64 = TRAINING_COMMIT_PERIOD;
+	pub static ResultRetention: u64 = 20;
 }
 
 pub(crate) const TRAINING_FEE_PER_EPOCH: Balance = 2;
@@ -340,6 +354,7 @@ impl pallet_compute::Config for Test {
 	type CommitPeriod = CommitPeriod;
 	type RevealPeriod = RevealPeriod;
 	type MaxJobsPerBlock = ConstU32<MAX_JOBS_PER_BLOCK>;
+	type ResultRetention = ResultRetention;
 	type OutputTolerance = OutputTolerance;
 	type DisagreementSlash = DisagreementSlash;
 	type SilenceSlash = SilenceSlash;

@@ -32,13 +32,13 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use lineage_primitives::{models::ModelRegistrar, royalties::RoyaltyPayer};
+use lineage_primitives::royalties::RoyaltyPayer;
 use sp_runtime::traits::{Saturating, Zero};
 
 use crate::{
 	quorum, BalanceOf, Commits, Config, Deadlines, Event, ExpiryReason, HoldReason, Job, JobId,
 	JobResult, Jobs, JobsOfRequester, JobsOfWorker, Offence, Output, Pallet, Results, Reveal,
-	Reveals, SignedAttestation, Task, TrainingRequest, WorkerStatus, Workers,
+	Reveals, SignedAttestation, Task, WorkerStatus, Workers,
 };
 
 /// What settling a block's jobs did, for the hook's weight.
@@ -207,6 +207,7 @@ impl<T: Config> Pallet<T> {
 			},
 		};
 		Results::<T>::insert(id, result);
+		Self::keep_until_retention_ends(id, now);
 		weight
 	}
 
@@ -227,51 +228,6 @@ impl<T: Config> Pallet<T> {
 			Err(error) => {
 				Self::deposit_event(Event::RoyaltiesNotPaid { job: id, model, error });
 				(Zero::zero(), T::Royalties::pay_for_use_weight())
-			},
-		}
-	}
-
-	/// Pays each dataset's training fee, as held at submission, from `requester` to that
-	/// version's contributors. Returns the total paid.
-	fn pay_training_fees(
-		id: JobId,
-		requester: &T::AccountId,
-		request: &TrainingRequest<T>,
-	) -> BalanceOf<T> {
-		let mut paid = BalanceOf::<T>::zero();
-		for used in request.datasets.iter().filter(|used| !used.fee.is_zero()) {
-			match with_storage_layer(|| {
-				T::Royalties::pay_training_fee(requester, used.dataset, used.version, used.fee)
-			}) {
-				Ok(_) => paid.saturating_accrue(used.fee),
-				Err(error) => Self::deposit_event(Event::TrainingFeeNotPaid {
-					job: id,
-					dataset: used.dataset,
-					error,
-				}),
-			}
-		}
-		paid
-	}
-
-	/// Registers the model of `request` trained to the accepted `output`, owned by
-	/// `requester`. Returns its id, or `None` (with an event) if the registry refused it.
-	fn register_trained(
-		id: JobId,
-		requester: &T::AccountId,
-		request: &TrainingRequest<T>,
-		output: &Output<T>,
-	) -> Option<lineage_primitives::models::ModelId> {
-		let Output::Training(outcome) = output else {
-			// Reveals are checked against their job's task, so this cannot happen.
-			return None;
-		};
-		let model = Self::trained_model(request, outcome.weights_hash, &outcome.attribution);
-		match with_storage_layer(|| T::Registrar::register(requester, model)) {
-			Ok(model) => Some(model),
-			Err(error) => {
-				Self::deposit_event(Event::ModelNotRegistered { job: id, error });
-				None
 			},
 		}
 	}

@@ -1,4 +1,5 @@
-//! Training jobs: submission, and the model an accepted outcome registers.
+//! Training jobs: submission, and at settlement the training fees paid and the model an
+//! accepted outcome registers.
 //!
 //! A training job names the dataset versions to train on; each licence must allow training,
 //! and its training fee, as the licence asks at submission, is held with the job and paid to
@@ -9,21 +10,24 @@
 //! registered; a parent revoked while the job runs is reported at settlement instead.
 
 use alloc::vec::Vec;
-use frame_support::{ensure, traits::Get, BoundedVec};
+use frame_support::{ensure, storage::with_storage_layer, traits::Get, BoundedVec};
 use lineage_primitives::{
 	compute::{TrainingSettings, METRIC_SCALE},
 	datasets::{DatasetId, DatasetInspect, DatasetVersion},
 	models::{
 		DatasetUse, ModelId, ModelLicense, ModelRegistrar, ModelSpec, NewModel, RoyaltySplit,
 	},
+	royalties::RoyaltyPayer,
 };
 use sp_core::H256;
 use sp_runtime::{
-	traits::{CheckedAdd, CheckedMul, Zero},
+	traits::{CheckedAdd, CheckedMul, Saturating, Zero},
 	DispatchError, Perbill,
 };
 
-use crate::{BalanceOf, Config, Error, Event, JobId, Pallet, Task, TrainingData, TrainingRequest};
+use crate::{
+	BalanceOf, Config, Error, Event, JobId, Output, Pallet, Task, TrainingData, TrainingRequest,
+};
 
 /// A training job as submitted, before it is checked.
 pub(crate) struct Submission<T: Config> {
@@ -101,10 +105,13 @@ impl<T: Config> Pallet<T> {
 			.ok_or(Error::<T>::Overflow)?;
 		ensure!(fee <= max_fee, Error::<T>::FeeAboveMax);
 		let tolerance = T::OutputTolerance::get().mul_floor(METRIC_SCALE);
+		// The registry's check passed, so the spec is well formed.
+		let model_bytes = request.spec.weights_bytes().unwrap_or(u64::MAX);
 
 		let (id, workers) = Self::open_job(
 			requester,
 			Task::Training(request),
+			model_bytes,
 			compute_fee,
 			fee,
 			tolerance,
@@ -145,6 +152,51 @@ impl<T: Config> Pallet<T> {
 					weight: *weight,
 				})
 				.collect(),
+		}
+	}
+
+	/// Pays each dataset's training fee, as held at submission, from `requester` to that
+	/// version's contributors. Returns the total paid.
+	pub(crate) fn pay_training_fees(
+		id: JobId,
+		requester: &T::AccountId,
+		request: &TrainingRequest<T>,
+	) -> BalanceOf<T> {
+		let mut paid = BalanceOf::<T>::zero();
+		for used in request.datasets.iter().filter(|used| !used.fee.is_zero()) {
+			match with_storage_layer(|| {
+				T::Royalties::pay_training_fee(requester, used.dataset, used.version, used.fee)
+			}) {
+				Ok(_) => paid.saturating_accrue(used.fee),
+				Err(error) => Self::deposit_event(Event::TrainingFeeNotPaid {
+					job: id,
+					dataset: used.dataset,
+					error,
+				}),
+			}
+		}
+		paid
+	}
+
+	/// Registers the model of `request` trained to the accepted `output`, owned by
+	/// `requester`. Returns its id, or `None` (with an event) if the registry refused it.
+	pub(crate) fn register_trained(
+		id: JobId,
+		requester: &T::AccountId,
+		request: &TrainingRequest<T>,
+		output: &Output<T>,
+	) -> Option<ModelId> {
+		let Output::Training(outcome) = output else {
+			// Reveals are checked against their job's task, so this cannot happen.
+			return None;
+		};
+		let model = Self::trained_model(request, outcome.weights_hash, &outcome.attribution);
+		match with_storage_layer(|| T::Registrar::register(requester, model)) {
+			Ok(model) => Some(model),
+			Err(error) => {
+				Self::deposit_event(Event::ModelNotRegistered { job: id, error });
+				None
+			},
 		}
 	}
 }

@@ -48,6 +48,7 @@ pub trait WeightInfo {
 	fn submit_training(d: u32, p: u32, ) -> Weight;
 	fn reveal_training(d: u32, ) -> Weight;
 	fn settle_training(n: u32, ) -> Weight;
+	fn prune_results(n: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -60,17 +61,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Compute::WorkerOfKey` (r:1 w:1)
 	/// Proof: `Compute::WorkerOfKey` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::ActiveWorkers` (r:1 w:1)
-	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(32770), added: 33265, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(41986), added: 42481, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn register_worker() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `36121`
-		//  Estimated: `34255`
-		// Minimum execution time: 158_936_000 picoseconds.
-		Weight::from_parts(190_502_000, 34255)
+		//  Measured:  `45328`
+		//  Estimated: `43471`
+		// Minimum execution time: 195_149_000 picoseconds.
+		Weight::from_parts(211_934_000, 43471)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -82,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2438`
 		//  Estimated: `3591`
-		// Minimum execution time: 63_695_000 picoseconds.
-		Weight::from_parts(74_781_000, 3591)
+		// Minimum execution time: 76_323_000 picoseconds.
+		Weight::from_parts(83_263_000, 3591)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -97,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2509`
 		//  Estimated: `3604`
-		// Minimum execution time: 107_589_000 picoseconds.
-		Weight::from_parts(114_489_000, 3604)
+		// Minimum execution time: 124_255_000 picoseconds.
+		Weight::from_parts(134_179_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -107,13 +108,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Parameters::Parameters` (r:1 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::ActiveWorkers` (r:1 w:1)
-	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(32770), added: 33265, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(41986), added: 42481, mode: `MaxEncodedLen`)
 	fn unregister_worker() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `34004`
-		//  Estimated: `34255`
-		// Minimum execution time: 81_351_000 picoseconds.
-		Weight::from_parts(106_598_000, 34255)
+		//  Measured:  `43220`
+		//  Estimated: `43471`
+		// Minimum execution time: 117_283_000 picoseconds.
+		Weight::from_parts(128_190_000, 43471)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -129,8 +130,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2513`
 		//  Estimated: `3604`
-		// Minimum execution time: 106_317_000 picoseconds.
-		Weight::from_parts(120_939_000, 3604)
+		// Minimum execution time: 116_443_000 picoseconds.
+		Weight::from_parts(130_683_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -143,7 +144,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::ParentHash` (r:1 w:0)
 	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::ActiveWorkers` (r:1 w:0)
-	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(32770), added: 33265, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(41986), added: 42481, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Deadlines` (r:1 w:1)
 	/// Proof: `Compute::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -159,10 +160,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `i` is `[1, 4096]`.
 	fn submit_inference(_i: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `34979`
-		//  Estimated: `34255`
-		// Minimum execution time: 189_071_000 picoseconds.
-		Weight::from_parts(253_422_946, 34255)
+		//  Measured:  `44195`
+		//  Estimated: `43471`
+		// Minimum execution time: 202_920_000 picoseconds.
+		Weight::from_parts(241_342_330, 43471)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -181,7 +182,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Parameters::Parameters` (r:3 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::ActiveWorkers` (r:1 w:1)
-	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(32770), added: 33265, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(41986), added: 42481, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::PruneCursor` (r:1 w:1)
+	/// Proof: `Compute::PruneCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::ResultsSettledIn` (r:1 w:1)
+	/// Proof: `Compute::ResultsSettledIn` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Results` (r:0 w:64)
 	/// Proof: `Compute::Results` (`max_values`: None, `max_size`: Some(4763), added: 7238, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::JobsOfRequester` (r:0 w:64)
@@ -193,15 +198,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn settle_jobs(n: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `57970 + n * (14387 ±0)`
-		//  Estimated: `34255 + n * (20424 ±0)`
-		// Minimum execution time: 11_106_000 picoseconds.
-		Weight::from_parts(129_263_324, 34255)
-			// Standard Error: 1_472_120
-			.saturating_add(Weight::from_parts(332_636_645, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		//  Measured:  `67211 + n * (14387 ±0)`
+		//  Estimated: `43471 + n * (20424 ±26)`
+		// Minimum execution time: 15_103_000 picoseconds.
+		Weight::from_parts(16_384_000, 43471)
+			// Standard Error: 553_630
+			.saturating_add(Weight::from_parts(346_581_424, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((12_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 			.saturating_add(T::DbWeight::get().writes((20_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 20424).saturating_mul(n.into()))
 	}
@@ -220,7 +225,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:240 w:240)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::ActiveWorkers` (r:1 w:1)
-	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(32770), added: 33265, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(41986), added: 42481, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::JobsOfRequester` (r:0 w:64)
 	/// Proof: `Compute::JobsOfRequester` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Commits` (r:0 w:192)
@@ -230,12 +235,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn expire_jobs(n: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `61765 + n * (5754 ±0)`
-		//  Estimated: `34255 + n * (20424 ±0)`
-		// Minimum execution time: 13_239_000 picoseconds.
-		Weight::from_parts(49_364_396, 34255)
-			// Standard Error: 1_433_791
-			.saturating_add(Weight::from_parts(354_358_763, 0).saturating_mul(n.into()))
+		//  Measured:  `70981 + n * (5754 ±0)`
+		//  Estimated: `43471 + n * (20424 ±0)`
+		// Minimum execution time: 13_800_000 picoseconds.
+		Weight::from_parts(219_208_019, 43471)
+			// Standard Error: 1_474_974
+			.saturating_add(Weight::from_parts(378_455_789, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((14_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -250,8 +255,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `545`
 		//  Estimated: `7777`
-		// Minimum execution time: 67_891_000 picoseconds.
-		Weight::from_parts(73_068_000, 7777)
+		// Minimum execution time: 61_982_000 picoseconds.
+		Weight::from_parts(70_264_000, 7777)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -268,10 +273,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1763`
 		//  Estimated: `7798`
-		// Minimum execution time: 132_637_000 picoseconds.
-		Weight::from_parts(165_086_041, 7798)
-			// Standard Error: 1_518
-			.saturating_add(Weight::from_parts(2_526, 0).saturating_mul(o.into()))
+		// Minimum execution time: 137_013_000 picoseconds.
+		Weight::from_parts(156_304_931, 7798)
+			// Standard Error: 1_279
+			.saturating_add(Weight::from_parts(21_994, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -288,7 +293,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::ParentHash` (r:1 w:0)
 	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::ActiveWorkers` (r:1 w:0)
-	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(32770), added: 33265, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(41986), added: 42481, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Deadlines` (r:1 w:1)
 	/// Proof: `Compute::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -305,14 +310,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 4]`.
 	fn submit_training(d: u32, p: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `34487 + d * (528 ±0) + p * (783 ±0)`
-		//  Estimated: `34255 + d * (2928 ±0) + p * (3283 ±0)`
-		// Minimum execution time: 253_005_000 picoseconds.
-		Weight::from_parts(240_856_238, 34255)
-			// Standard Error: 216_549
-			.saturating_add(Weight::from_parts(13_274_514, 0).saturating_mul(d.into()))
-			// Standard Error: 354_576
-			.saturating_add(Weight::from_parts(8_248_943, 0).saturating_mul(p.into()))
+		//  Measured:  `43703 + d * (528 ±0) + p * (783 ±0)`
+		//  Estimated: `43471 + d * (2928 ±0) + p * (3283 ±0)`
+		// Minimum execution time: 279_394_000 picoseconds.
+		Weight::from_parts(284_481_984, 43471)
+			// Standard Error: 451_657
+			.saturating_add(Weight::from_parts(10_898_450, 0).saturating_mul(d.into()))
+			// Standard Error: 739_542
+			.saturating_add(Weight::from_parts(6_019_601, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
@@ -329,12 +334,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Compute::Workers` (r:1 w:0)
 	/// Proof: `Compute::Workers` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[1, 8]`.
-	fn reveal_training(_d: u32, ) -> Weight {
+	fn reveal_training(d: u32, ) -> Weight {
 		// Proof size summary in bytes:
 		//  Measured:  `1890 + d * (24 ±0)`
 		//  Estimated: `7798`
-		// Minimum execution time: 127_599_000 picoseconds.
-		Weight::from_parts(164_619_634, 7798)
+		// Minimum execution time: 119_918_000 picoseconds.
+		Weight::from_parts(155_767_115, 7798)
+			// Standard Error: 379_034
+			.saturating_add(Weight::from_parts(1_067_022, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -353,7 +360,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Parameters::Parameters` (r:3 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::ActiveWorkers` (r:1 w:1)
-	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(32770), added: 33265, mode: `MaxEncodedLen`)
+	/// Proof: `Compute::ActiveWorkers` (`max_values`: Some(1), `max_size`: Some(41986), added: 42481, mode: `MaxEncodedLen`)
 	/// Storage: `Datasets::Versions` (r:8 w:0)
 	/// Proof: `Datasets::Versions` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::PoolChunks` (r:8 w:8)
@@ -364,6 +371,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Datasets::Datasets` (`max_values`: None, `max_size`: Some(453), added: 2928, mode: `MaxEncodedLen`)
 	/// Storage: `Models::NextModelId` (r:1 w:1)
 	/// Proof: `Models::NextModelId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::PruneCursor` (r:1 w:1)
+	/// Proof: `Compute::PruneCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::ResultsSettledIn` (r:1 w:1)
+	/// Proof: `Compute::ResultsSettledIn` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Models::ModelsByOwner` (r:0 w:64)
 	/// Proof: `Models::ModelsByOwner` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Models::ModelsByDataset` (r:0 w:512)
@@ -379,64 +390,85 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn settle_training(n: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `68502 + n * (2580 ±0)`
-		//  Estimated: `37638 + n * (20424 ±26)`
-		// Minimum execution time: 14_662_000 picoseconds.
-		Weight::from_parts(16_755_000, 37638)
-			// Standard Error: 3_032_628
-			.saturating_add(Weight::from_parts(1_010_350_262, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(37_u64))
+		//  Measured:  `77743 + n * (2580 ±0)`
+		//  Estimated: `43471 + n * (20424 ±26)`
+		// Minimum execution time: 14_631_000 picoseconds.
+		Weight::from_parts(16_725_000, 43471)
+			// Standard Error: 1_571_569
+			.saturating_add(Weight::from_parts(951_936_013, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(39_u64))
 			.saturating_add(T::DbWeight::get().reads((13_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
+			.saturating_add(T::DbWeight::get().writes(18_u64))
 			.saturating_add(T::DbWeight::get().writes((31_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 20424).saturating_mul(n.into()))
+	}
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::PruneCursor` (r:1 w:1)
+	/// Proof: `Compute::PruneCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::ResultsSettledIn` (r:8 w:8)
+	/// Proof: `Compute::ResultsSettledIn` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Results` (r:0 w:512)
+	/// Proof: `Compute::Results` (`max_values`: None, `max_size`: Some(4763), added: 7238, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 512]`.
+	fn prune_results(n: u32, ) -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `355 + n * (8 ±0)`
+		//  Estimated: `24998`
+		// Minimum execution time: 21_743_000 picoseconds.
+		Weight::from_parts(36_526_392, 24998)
+			// Standard Error: 3_086
+			.saturating_add(Weight::from_parts(1_400_405, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 }
 
 /// The same measurements with ParityDB weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn register_worker() -> Weight {
-		Weight::from_parts(190_502_000, 34255)
+		Weight::from_parts(211_934_000, 43471)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn update_worker() -> Weight {
-		Weight::from_parts(74_781_000, 3591)
+		Weight::from_parts(83_263_000, 3591)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn bond_extra() -> Weight {
-		Weight::from_parts(114_489_000, 3604)
+		Weight::from_parts(134_179_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn unregister_worker() -> Weight {
-		Weight::from_parts(106_598_000, 34255)
+		Weight::from_parts(128_190_000, 43471)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn withdraw_stake() -> Weight {
-		Weight::from_parts(120_939_000, 3604)
+		Weight::from_parts(130_683_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn submit_inference(_i: u32, ) -> Weight {
-		Weight::from_parts(253_422_946, 34255)
+		Weight::from_parts(241_342_330, 43471)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn settle_jobs(n: u32, ) -> Weight {
-		Weight::from_parts(129_263_324, 34255)
-			.saturating_add(Weight::from_parts(332_636_645, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
+		Weight::from_parts(16_384_000, 43471)
+			.saturating_add(Weight::from_parts(346_581_424, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().reads((12_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 			.saturating_add(ParityDbWeight::get().writes((20_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 20424).saturating_mul(n.into()))
 	}
 	fn expire_jobs(n: u32, ) -> Weight {
-		Weight::from_parts(49_364_396, 34255)
-			.saturating_add(Weight::from_parts(354_358_763, 0).saturating_mul(n.into()))
+		Weight::from_parts(219_208_019, 43471)
+			.saturating_add(Weight::from_parts(378_455_789, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().reads((14_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
@@ -444,20 +476,20 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 20424).saturating_mul(n.into()))
 	}
 	fn commit_result() -> Weight {
-		Weight::from_parts(73_068_000, 7777)
+		Weight::from_parts(70_264_000, 7777)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reveal_result(o: u32, ) -> Weight {
-		Weight::from_parts(165_086_041, 7798)
-			.saturating_add(Weight::from_parts(2_526, 0).saturating_mul(o.into()))
+		Weight::from_parts(156_304_931, 7798)
+			.saturating_add(Weight::from_parts(21_994, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn submit_training(d: u32, p: u32, ) -> Weight {
-		Weight::from_parts(240_856_238, 34255)
-			.saturating_add(Weight::from_parts(13_274_514, 0).saturating_mul(d.into()))
-			.saturating_add(Weight::from_parts(8_248_943, 0).saturating_mul(p.into()))
+		Weight::from_parts(284_481_984, 43471)
+			.saturating_add(Weight::from_parts(10_898_450, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(6_019_601, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
@@ -465,18 +497,26 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2928).saturating_mul(d.into()))
 			.saturating_add(Weight::from_parts(0, 3283).saturating_mul(p.into()))
 	}
-	fn reveal_training(_d: u32, ) -> Weight {
-		Weight::from_parts(164_619_634, 7798)
+	fn reveal_training(d: u32, ) -> Weight {
+		Weight::from_parts(155_767_115, 7798)
+			.saturating_add(Weight::from_parts(1_067_022, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn settle_training(n: u32, ) -> Weight {
-		Weight::from_parts(16_755_000, 37638)
-			.saturating_add(Weight::from_parts(1_010_350_262, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(37_u64))
+		Weight::from_parts(16_725_000, 43471)
+			.saturating_add(Weight::from_parts(951_936_013, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(39_u64))
 			.saturating_add(ParityDbWeight::get().reads((13_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(16_u64))
+			.saturating_add(ParityDbWeight::get().writes(18_u64))
 			.saturating_add(ParityDbWeight::get().writes((31_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 20424).saturating_mul(n.into()))
+	}
+	fn prune_results(n: u32, ) -> Weight {
+		Weight::from_parts(36_526_392, 24998)
+			.saturating_add(Weight::from_parts(1_400_405, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 }

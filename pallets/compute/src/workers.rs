@@ -33,7 +33,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(capabilities.backends.is_valid(), Error::<T>::InvalidCapabilities);
 		ensure!(!WorkerOfKey::<T>::contains_key(&key), Error::<T>::KeyInUse);
 		let mut active = ActiveWorkers::<T>::get();
-		active.try_push(who.clone()).map_err(|_| Error::<T>::TooManyWorkers)?;
+		active.try_push((who.clone(), capabilities)).map_err(|_| Error::<T>::TooManyWorkers)?;
 		T::Currency::hold(&HoldReason::WorkerStake.into(), who, stake)?;
 
 		ActiveWorkers::<T>::put(active);
@@ -73,6 +73,13 @@ impl<T: Config> Pallet<T> {
 			WorkerOfKey::<T>::remove(&worker.key);
 			WorkerOfKey::<T>::insert(&key, who);
 		}
+		if worker.capabilities != capabilities {
+			ActiveWorkers::<T>::mutate(|active| {
+				if let Some(entry) = active.iter_mut().find(|(account, _)| account == who) {
+					entry.1 = capabilities;
+				}
+			});
+		}
 		worker.capabilities = capabilities;
 		worker.key = key.clone();
 		Workers::<T>::insert(who, worker);
@@ -106,7 +113,7 @@ impl<T: Config> Pallet<T> {
 		let until =
 			frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
 		ActiveWorkers::<T>::mutate(|active| {
-			if let Some(position) = active.iter().position(|account| account == who) {
+			if let Some(position) = active.iter().position(|(account, _)| account == who) {
 				active.swap_remove(position);
 			}
 		});
@@ -146,7 +153,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The workers eligible for new jobs.
 	pub fn active_workers() -> Vec<T::AccountId> {
-		ActiveWorkers::<T>::get().into_inner()
+		ActiveWorkers::<T>::get().into_iter().map(|(account, _)| account).collect()
 	}
 
 	/// What `who` has held as stake, as the currency sees it.

@@ -25,6 +25,8 @@ impl<T: Config> ModelInspect<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			datasets: record.datasets.into_inner(),
 			usable: record.status.is_usable(),
 			output_scale: record.spec.output_scale,
+			// Registered specs are well formed, so this is their size.
+			weights_bytes: record.spec.weights_bytes().unwrap_or(u64::MAX),
 		})
 	}
 

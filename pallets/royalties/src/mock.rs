@@ -166,6 +166,7 @@ impl crate::BenchmarkHelper<AccountId, Balance> for MockBenchmarkHelper {
 				datasets,
 				usable: true,
 				output_scale: 1,
+				weights_bytes: 4,
 			};
 			t.models.insert(id, terms);
 			id
@@ -198,6 +199,7 @@ pub(crate) fn add_model(
 			.collect(),
 		usable: true,
 		output_scale: 1,
+		weights_bytes: 4,
 	};
 	TABLES.with(|t| t.borrow_mut().models.insert(model, terms));
 }

@@ -390,6 +390,12 @@ impl ModelSpec {
 		}
 	}
 
+	/// Bytes of the model's weights as `f32`, four per trainable parameter, if the spec is
+	/// well formed: what a worker must be able to load to run or train it.
+	pub fn weights_bytes(&self) -> Option<u64> {
+		self.check().ok().and_then(|parameters| parameters.checked_mul(4))
+	}
+
 	/// Whether [`check`](Self::check) accepts this spec.
 	pub fn is_well_formed(&self) -> bool {
 		self.check().is_ok()

@@ -12,8 +12,8 @@ use crate::{
 
 // The market's terms are governance parameters (`configs/parameters.rs`).
 use super::dynamic_params::compute::{
-	CommitPeriod, ComputeFee, DisagreementSlash, MinWorkerStake, OutputTolerance, RevealPeriod,
-	SilenceSlash, TrainingCommitPeriod, TrainingFeePerEpoch, WorkerUnbondingPeriod,
+	CommitPeriod, ComputeFee, DisagreementSlash, MinWorkerStake, OutputTolerance, ResultRetention,
+	RevealPeriod, SilenceSlash, TrainingCommitPeriod, TrainingFeePerEpoch, WorkerUnbondingPeriod,
 };
 
 /// Job assignment's randomness: the parent block's hash mixed with the subject. It resists a
@@ -49,6 +49,7 @@ impl pallet_compute::Config for Runtime {
 	type CommitPeriod = CommitPeriod;
 	type RevealPeriod = RevealPeriod;
 	type MaxJobsPerBlock = ConstU32<64>;
+	type ResultRetention = ResultRetention;
 	type OutputTolerance = OutputTolerance;
 	type DisagreementSlash = DisagreementSlash;
 	type SilenceSlash = SilenceSlash;

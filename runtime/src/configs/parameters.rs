@@ -66,6 +66,10 @@ pub mod dynamic_params {
 		/// seconds; larger jobs need governance to lengthen it.
 		#[codec(index = 9)]
 		pub static TrainingCommitPeriod: crate::BlockNumber = 100;
+		/// Accepted results stay readable through `computeApi.result` for a week; the
+		/// settling block's events keep them for indexers after that.
+		#[codec(index = 10)]
+		pub static ResultRetention: crate::BlockNumber = 7 * crate::DAYS;
 	}
 }
 

@@ -154,6 +154,41 @@ fn a_job_needs_enough_workers_besides_its_requester() {
 }
 
 #[test]
+fn only_workers_that_load_the_model_are_drawn() {
+	run_test(|| {
+		workers_and_a_model();
+		// Eve loads models up to one byte short of this one's weights.
+		let small = Capabilities { max_model_bytes: MODEL_BYTES - 1, ..cpu() };
+		assert_ok!(Compute::update_worker(RuntimeOrigin::signed(EVE), small, key(5)));
+		for _ in 0..10 {
+			let job = submit(DAVE);
+			assert!(!Jobs::<Test>::get(job).unwrap().workers.contains(&EVE));
+			System::set_block_number(System::block_number() + 1);
+		}
+		// A model larger than Alice's, Bob's and Charlie's limit finds nobody.
+		set_model_bytes(MODEL, cpu().max_model_bytes + 1);
+		assert_noop!(
+			Compute::submit_inference(RuntimeOrigin::signed(DAVE), MODEL, vec![1], FEE),
+			Error::<Test>::NotEnoughWorkers
+		);
+		// Once Eve can load it, she and two others are not enough either: only she can.
+		let big = Capabilities { max_model_bytes: u64::MAX, ..cpu() };
+		assert_ok!(Compute::update_worker(RuntimeOrigin::signed(EVE), big, key(5)));
+		assert_noop!(
+			Compute::submit_inference(RuntimeOrigin::signed(DAVE), MODEL, vec![1], FEE),
+			Error::<Test>::NotEnoughWorkers
+		);
+		for (who, byte) in [(ALICE, 1), (BOB, 2)] {
+			assert_ok!(Compute::update_worker(RuntimeOrigin::signed(who), big, key(byte)));
+		}
+		let job = submit(DAVE);
+		let mut drawn = Jobs::<Test>::get(job).unwrap().workers.to_vec();
+		drawn.sort_unstable();
+		assert_eq!(drawn, vec![ALICE, BOB, EVE]);
+	});
+}
+
+#[test]
 fn a_block_settles_a_bounded_number_of_jobs() {
 	run_test(|| {
 		workers_and_a_model();

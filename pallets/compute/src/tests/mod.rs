@@ -10,6 +10,7 @@
 
 mod jobs;
 mod results;
+mod retention;
 mod settlement;
 mod training;
 mod workers;

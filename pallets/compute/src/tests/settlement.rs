@@ -132,6 +132,7 @@ fn an_agreeing_majority_is_paid_the_lineage_gets_the_price_and_the_liar_is_slash
 			<() as WeightInfo>::settle_jobs(1)
 				+ <() as WeightInfo>::expire_jobs(0)
 				+ <() as WeightInfo>::settle_training(0)
+				+ <() as WeightInfo>::prune_results(0)
 				+ ROYALTY_WEIGHT
 		);
 
@@ -238,6 +239,7 @@ fn without_a_majority_the_fee_is_refunded_in_full_and_nobody_who_revealed_is_sla
 			<() as WeightInfo>::settle_jobs(0)
 				+ <() as WeightInfo>::expire_jobs(1)
 				+ <() as WeightInfo>::settle_training(0)
+				+ <() as WeightInfo>::prune_results(0)
 		);
 	});
 }

@@ -211,3 +211,43 @@ fn genesis_registers_its_workers() {
 		Compute::do_try_state().unwrap();
 	});
 }
+
+#[test]
+fn the_active_list_keeps_each_workers_capabilities() {
+	run_test(|| {
+		register(ALICE, MIN_STAKE, 1);
+		register(BOB, MIN_STAKE, 2);
+		let gpu = Capabilities { backends: Backends(Backends::WGPU), max_model_bytes: 7 };
+		assert_ok!(Compute::update_worker(RuntimeOrigin::signed(BOB), gpu, key(2)));
+		assert_eq!(ActiveWorkers::<Test>::get().to_vec(), vec![(ALICE, cpu()), (BOB, gpu)]);
+	});
+}
+
+#[test]
+fn migrating_from_v1_adds_capabilities_to_the_active_list() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	run_test(|| {
+		register(ALICE, MIN_STAKE, 1);
+		register(BOB, MIN_STAKE, 2);
+		let gpu = Capabilities { backends: Backends(Backends::WGPU), max_model_bytes: 7 };
+		assert_ok!(Compute::update_worker(RuntimeOrigin::signed(BOB), gpu, key(2)));
+		// The v1 layout: accounts only.
+		let v1: crate::migrations::v1::ActiveAccounts<Test> =
+			frame_support::BoundedVec::truncate_from(vec![ALICE, BOB]);
+		frame_support::storage::unhashed::put(&ActiveWorkers::<Test>::hashed_key(), &v1);
+		StorageVersion::new(1).put::<Compute>();
+
+		crate::migrations::v2::MigrateToCapableActiveList::<Test>::on_runtime_upgrade();
+
+		assert_eq!(ActiveWorkers::<Test>::get().to_vec(), vec![(ALICE, cpu()), (BOB, gpu)]);
+		assert_eq!(Compute::on_chain_storage_version(), StorageVersion::new(2));
+		// Versioned: a second run changes nothing.
+		ActiveWorkers::<Test>::kill();
+		crate::migrations::v2::MigrateToCapableActiveList::<Test>::on_runtime_upgrade();
+		assert!(ActiveWorkers::<Test>::get().is_empty());
+		ActiveWorkers::<Test>::put(frame_support::BoundedVec::truncate_from(vec![
+			(ALICE, cpu()),
+			(BOB, gpu),
+		]));
+	});
+}

@@ -69,6 +69,7 @@ fn royalty_terms_follow_the_model_and_its_status() {
 				datasets: vec![uses(1, 100)],
 				usable: true,
 				output_scale: mlp().output_scale,
+				weights_bytes: mlp().weights_bytes().unwrap(),
 			})
 		);
 		frame_support::assert_ok!(Models::deprecate(RuntimeOrigin::signed(BOB), model));
