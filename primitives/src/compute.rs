@@ -183,7 +183,16 @@ pub fn commitment<Output: Encode + ?Sized, AccountId: Encode>(
 	salt: &[u8; 32],
 	worker: &AccountId,
 ) -> sp_core::H256 {
-	let mut bytes = output.encode();
+	commitment_to_encoded(&output.encode(), salt, worker)
+}
+
+/// [`commitment`] to an output already SCALE-encoded, for callers that hash those bytes too.
+pub fn commitment_to_encoded<AccountId: Encode>(
+	encoded_output: &[u8],
+	salt: &[u8; 32],
+	worker: &AccountId,
+) -> sp_core::H256 {
+	let mut bytes = encoded_output.to_vec();
 	bytes.extend_from_slice(salt);
 	bytes.extend_from_slice(&worker.encode());
 	<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&bytes)

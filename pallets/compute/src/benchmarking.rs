@@ -76,6 +76,17 @@ fn open_job<T: Config>() -> (JobId, T::AccountId) {
 	(job, worker)
 }
 
+/// A CPU attestation of `job` with the longest engine version, as large as attestations go.
+fn attestation(job: JobId, output_hash: sp_core::H256, weights_hash: sp_core::H256) -> Attestation {
+	Attestation {
+		job,
+		output_hash,
+		weights_hash,
+		engine_version: BoundedVec::truncate_from(vec![b'v'; MAX_ENGINE_VERSION_LEN as usize]),
+		backend: Backends::CPU,
+	}
+}
+
 /// Every drawn worker of `job` committed and revealed a result as long as results go; the
 /// last `disagreeing` of them a result far from the others'.
 fn full_results<T: Config>(job: JobId, disagreeing: usize) {
@@ -85,13 +96,8 @@ fn full_results<T: Config>(job: JobId, disagreeing: usize) {
 		Commits::<T>::insert(job, worker, sp_core::H256::repeat_byte(1));
 		let value = if index < agreeing { 0 } else { i32::MAX };
 		let output = BoundedVec::truncate_from(vec![value; T::MaxOutputLen::get() as usize]);
-		let attestation = Attestation {
-			job,
-			output_hash: sp_core::H256::repeat_byte(3),
-			weights_hash: sp_core::H256::repeat_byte(2),
-			engine_version: BoundedVec::truncate_from(vec![b'v'; MAX_ENGINE_VERSION_LEN as usize]),
-			backend: Backends::CPU,
-		};
+		let attestation =
+			attestation(job, sp_core::H256::repeat_byte(3), sp_core::H256::repeat_byte(2));
 		Reveals::<T>::insert(
 			job,
 			worker,
@@ -364,13 +370,8 @@ mod benchmarks {
 		let output: Vec<i32> = (0..o).map(|value| value as i32).collect();
 		let salt = [3u8; 32];
 		Pallet::<T>::do_commit(&worker, job, commitment(&output, &salt, &worker)).unwrap();
-		let attestation = Attestation {
-			job,
-			output_hash: BlakeTwo256::hash(&output.encode()),
-			weights_hash: sp_core::H256::repeat_byte(2),
-			engine_version: BoundedVec::truncate_from(vec![b'v'; MAX_ENGINE_VERSION_LEN as usize]),
-			backend: Backends::CPU,
-		};
+		let attestation =
+			attestation(job, BlakeTwo256::hash(&output.encode()), sp_core::H256::repeat_byte(2));
 		let signature = key.sign(&attestation.signing_payload()).unwrap();
 		let commit_until = Jobs::<T>::get(job).unwrap().commit_until;
 		frame_system::Pallet::<T>::set_block_number(commit_until.saturating_add(One::one()));
@@ -433,13 +434,8 @@ mod benchmarks {
 		let outcome = training_outcome::<T>(d, 2);
 		let salt = [3u8; 32];
 		Pallet::<T>::do_commit(&worker, job, commitment(&outcome, &salt, &worker)).unwrap();
-		let attestation = Attestation {
-			job,
-			output_hash: BlakeTwo256::hash(&outcome.encode()),
-			weights_hash: outcome.weights_hash,
-			engine_version: BoundedVec::truncate_from(vec![b'v'; MAX_ENGINE_VERSION_LEN as usize]),
-			backend: Backends::CPU,
-		};
+		let attestation =
+			attestation(job, BlakeTwo256::hash(&outcome.encode()), outcome.weights_hash);
 		let signature = key.sign(&attestation.signing_payload()).unwrap();
 		let commit_until = Jobs::<T>::get(job).unwrap().commit_until;
 		frame_system::Pallet::<T>::set_block_number(commit_until.saturating_add(One::one()));
@@ -479,16 +475,11 @@ mod benchmarks {
 			for (index, worker) in Jobs::<T>::get(job).unwrap().workers.iter().enumerate() {
 				Commits::<T>::insert(job, worker, sp_core::H256::repeat_byte(1));
 				let weights = if index < agreeing { 2 } else { 3 };
-				let attestation = Attestation {
-					job: *job,
-					output_hash: sp_core::H256::repeat_byte(3),
-					weights_hash: sp_core::H256::repeat_byte(weights),
-					engine_version: BoundedVec::truncate_from(vec![
-						b'v';
-						MAX_ENGINE_VERSION_LEN as usize
-					]),
-					backend: Backends::CPU,
-				};
+				let attestation = attestation(
+					*job,
+					sp_core::H256::repeat_byte(3),
+					sp_core::H256::repeat_byte(weights),
+				);
 				let output = Output::Training(training_outcome::<T>(d, weights));
 				Reveals::<T>::insert(
 					job,
@@ -520,13 +511,8 @@ mod benchmarks {
 	fn prune_results(n: Linear<0, { retention::BLOCKS_PER_HOOK * T::MaxJobsPerBlock::get() }>) {
 		let blocks = retention::BLOCKS_PER_HOOK;
 		let first: BlockNumberFor<T> = One::one();
-		let attestation = Attestation {
-			job: 0,
-			output_hash: sp_core::H256::repeat_byte(3),
-			weights_hash: sp_core::H256::repeat_byte(2),
-			engine_version: BoundedVec::truncate_from(vec![b'v'; MAX_ENGINE_VERSION_LEN as usize]),
-			backend: Backends::CPU,
-		};
+		let attestation =
+			attestation(0, sp_core::H256::repeat_byte(3), sp_core::H256::repeat_byte(2));
 		let requester = funded::<T>("requester", 0);
 		let attestations: Vec<SignedAttestation<T>> = (0..T::Replication::get())
 			.map(|index| SignedAttestation::<T> {

@@ -11,7 +11,7 @@
 use codec::Encode;
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 use lineage_primitives::{
-	compute::{commitment, Attestation, WorkerSignature},
+	compute::{commitment_to_encoded, Attestation, WorkerSignature},
 	models::sums_to_one,
 };
 use sp_core::H256;
@@ -68,7 +68,7 @@ impl<T: Config> Pallet<T> {
 			},
 		};
 		ensure!(
-			commitment(&RawEncoded(&encoded), &salt, worker) == committed,
+			commitment_to_encoded(&encoded, &salt, worker) == committed,
 			Error::<T>::CommitmentMismatch
 		);
 		ensure!(
@@ -99,18 +99,5 @@ impl<T: Config> Pallet<T> {
 			},
 			_ => Err(Error::<T>::TaskMismatch.into()),
 		}
-	}
-}
-
-/// Bytes already SCALE-encoded, passed through as they are.
-struct RawEncoded<'a>(&'a [u8]);
-
-impl Encode for RawEncoded<'_> {
-	fn size_hint(&self) -> usize {
-		self.0.len()
-	}
-
-	fn encode_to<W: codec::Output + ?Sized>(&self, dest: &mut W) {
-		dest.write(self.0);
 	}
 }

@@ -16,50 +16,44 @@ impl<T: Config> ModelRegistrar<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	}
 
 	fn check(_owner: &T::AccountId, model: &NewModel<BalanceOf<T>>) -> DispatchResult {
-		let _: frame_support::BoundedVec<u8, T::MaxNameLen> =
-			model.name.clone().try_into().map_err(|_| Error::<T>::NameTooLong)?;
-		Self::validate(
-			&model.spec,
-			model.weights_uri.clone(),
-			&model.license,
-			model.price,
-			&model.split,
-			model.parents.clone(),
-			model.datasets.clone(),
-		)
-		.map(|_| ())
+		let Registration { spec, weights_uri, license, price, split, parents, datasets, .. } =
+			registration::<T>(model.clone())?;
+		Self::validate(&spec, weights_uri, &license, price, &split, parents, datasets).map(|_| ())
 	}
 
 	fn register(
 		owner: &T::AccountId,
 		model: NewModel<BalanceOf<T>>,
 	) -> Result<ModelId, DispatchError> {
-		let NewModel {
-			name,
-			spec,
-			weights_hash,
-			weights_uri,
-			license,
-			price,
-			split,
-			parents,
-			datasets,
-		} = model;
-		let name = name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
-		Self::do_register(
-			owner.clone(),
-			Registration {
-				name,
-				spec,
-				weights_hash,
-				weights_uri,
-				license,
-				price,
-				split,
-				parents,
-				datasets,
-				previous_version: None,
-			},
-		)
+		Self::do_register(owner.clone(), registration::<T>(model)?)
 	}
+}
+
+/// `model` as its owner would register it: a first version.
+fn registration<T: Config>(
+	model: NewModel<BalanceOf<T>>,
+) -> Result<Registration<T>, DispatchError> {
+	let NewModel {
+		name,
+		spec,
+		weights_hash,
+		weights_uri,
+		license,
+		price,
+		split,
+		parents,
+		datasets,
+	} = model;
+	Ok(Registration {
+		name: name.try_into().map_err(|_| Error::<T>::NameTooLong)?,
+		spec,
+		weights_hash,
+		weights_uri,
+		license,
+		price,
+		split,
+		parents,
+		datasets,
+		previous_version: None,
+	})
 }

@@ -31,7 +31,7 @@ fn play(job: u64, results: &[(AccountId, Option<&[i32]>)]) {
 }
 
 /// Runs the hook of the block `job` settles in; returns the weight it reported.
-fn settle(job: u64) -> Weight {
+pub(super) fn settle(job: u64) -> Weight {
 	let settles_at = Jobs::<Test>::get(job).unwrap().settles_at;
 	System::set_block_number(settles_at);
 	Compute::on_initialize(settles_at)
@@ -41,11 +41,11 @@ fn free(who: AccountId) -> Balance {
 	Balances::free_balance(who)
 }
 
-fn fee_held(who: AccountId) -> Balance {
+pub(super) fn fee_held(who: AccountId) -> Balance {
 	Balances::balance_on_hold(&RuntimeHoldReason::Compute(HoldReason::JobFee), &who)
 }
 
-fn compute_events() -> Vec<Event<Test>> {
+pub(super) fn compute_events() -> Vec<Event<Test>> {
 	System::events()
 		.into_iter()
 		.filter_map(|record| match record.event {

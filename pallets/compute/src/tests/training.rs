@@ -2,7 +2,7 @@
 //! training outcomes, and settlement: the model registered for the requester with the
 //! attribution the workers agreed on, the datasets' training fees paid to their contributors.
 
-use frame_support::{assert_noop, assert_ok, traits::Hooks, BoundedVec};
+use frame_support::{assert_noop, assert_ok, BoundedVec};
 use lineage_primitives::{
 	compute::{commitment, Attestation, Optimizer, TrainingSettings},
 	models::{ModelLicense, ModelSpec, RoyaltySplit},
@@ -15,6 +15,7 @@ use sp_runtime::{
 
 use super::{
 	results::{attestation, open_reveals, pair, signed, SALT},
+	settlement::{compute_events, fee_held, settle},
 	*,
 };
 use crate::{
@@ -158,26 +159,6 @@ fn play(job: u64, results: &[(AccountId, TrainingOutcome<Test>, u8)]) {
 	for (who, outcome, backend) in results {
 		assert_ok!(reveal_as(*who, job, outcome, attest(job, outcome, *backend)));
 	}
-}
-
-fn settle(job: u64) {
-	let settles_at = Jobs::<Test>::get(job).unwrap().settles_at;
-	System::set_block_number(settles_at);
-	Compute::on_initialize(settles_at);
-}
-
-fn fee_held(who: AccountId) -> Balance {
-	Balances::balance_on_hold(&RuntimeHoldReason::Compute(HoldReason::JobFee), &who)
-}
-
-fn events() -> Vec<Event<Test>> {
-	System::events()
-		.into_iter()
-		.filter_map(|record| match record.event {
-			RuntimeEvent::Compute(event) => Some(event),
-			_ => None,
-		})
-		.collect()
 }
 
 #[test]
@@ -326,7 +307,7 @@ fn an_agreed_outcome_registers_the_model_for_the_requester_and_pays_the_data() {
 			result.attestations.iter().map(|signed| signed.worker).collect::<Vec<_>>(),
 			vec![first, second]
 		);
-		let events = events();
+		let events = compute_events();
 		assert!(events.contains(&Event::TrainingCompleted {
 			job,
 			requester: DAVE,
@@ -383,7 +364,7 @@ fn outcomes_a_step_beyond_the_metric_tolerance_do_not_agree() {
 		assert_eq!(Results::<Test>::get(job), None);
 		assert!(registered().is_empty());
 		assert_eq!(fee_held(DAVE), 0);
-		assert!(events().contains(&Event::JobExpired {
+		assert!(compute_events().contains(&Event::JobExpired {
 			job,
 			requester: DAVE,
 			refunded: FEE,
@@ -451,7 +432,7 @@ fn a_model_the_registry_refuses_at_settlement_is_reported_and_the_outcome_kept()
 		assert!(registered().is_empty());
 		let result = Results::<Test>::get(job).unwrap();
 		assert_eq!((result.model, result.output), (None, Output::Training(agreed)));
-		let events = events();
+		let events = compute_events();
 		// Events keep a module error's index only, not an `Other` error's text.
 		assert!(events.iter().any(|event| matches!(
 			event,
@@ -480,7 +461,7 @@ fn a_training_job_nobody_answers_refunds_the_training_fees_too() {
 		settle(job);
 		assert_eq!(Balances::free_balance(DAVE) - before, FEE);
 		assert!(training_fees_paid().is_empty());
-		assert!(events().contains(&Event::JobExpired {
+		assert!(compute_events().contains(&Event::JobExpired {
 			job,
 			requester: DAVE,
 			refunded: FEE,
