@@ -269,3 +269,36 @@ impl TrainingSettings {
 			&& self.held_out_percent <= MAX_HELD_OUT_PERCENT
 	}
 }
+
+/// Why a worker could not produce a result for a job, reported on-chain instead of silence.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub enum JobFailure {
+	/// The worker's blob store lacks the content with this hash (weights or a dataset) and
+	/// could not fetch it.
+	MissingBlob {
+		/// The content's blake2-256 (weights) or Merkle root (a dataset).
+		hash: sp_core::H256,
+	},
+	/// The input does not fit the model: not little-endian `f32` features, or not a whole
+	/// number of samples.
+	BadInput,
+	/// The chain's record of the model or a dataset could not be read, or its spec is not one
+	/// the engine builds.
+	Unavailable,
+	/// The engine failed while running (a diverging training run, say).
+	EngineError,
+}

@@ -10,6 +10,8 @@
 //! - [`models`]: model ids, the architecture [`models::ModelSpec`], licences, royalty splits
 //!   and lineage links;
 //! - [`merkle`]: the Merkle root of a dataset's items, as versions record it;
+//! - [`ml_jobs`]: the off-chain local storage through which the compute pallet's off-chain
+//!   worker hands jobs to the node's ML service and takes their results back;
 //! - [`outputs`]: fixed-point model outputs and the tolerance by which results agree;
 //! - [`royalties`]: royalty statements;
 //! - [`apis`]: the runtime APIs dApps query through metadata.
@@ -25,6 +27,7 @@ pub mod apis;
 pub mod compute;
 pub mod datasets;
 pub mod merkle;
+pub mod ml_jobs;
 pub mod models;
 pub mod outputs;
 pub mod royalties;

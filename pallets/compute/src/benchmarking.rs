@@ -361,6 +361,17 @@ mod benchmarks {
 		assert!(Commits::<T>::contains_key(job, &worker));
 	}
 
+	#[benchmark]
+	fn report_failure() {
+		let (job, worker) = open_job::<T>();
+		let failure = JobFailure::MissingBlob { hash: sp_core::H256::repeat_byte(4) };
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(worker.clone()), job, failure);
+
+		assert_eq!(Failures::<T>::get(job, &worker), Some(failure));
+	}
+
 	/// `o` output values; the signature checked against a key from the keystore.
 	#[benchmark]
 	fn reveal_result(o: Linear<1, { T::MaxOutputLen::get() }>) {

@@ -8,9 +8,9 @@ use frame_support::{
 use sp_runtime::{Saturating, TryRuntimeError};
 
 use crate::{
-	ActiveWorkers, BalanceOf, Commits, Config, Deadlines, HoldReason, Jobs, JobsOfRequester,
-	JobsOfWorker, NextJobId, Pallet, Results, ResultsSettledIn, Reveals, WorkerOfKey, WorkerStatus,
-	Workers,
+	ActiveWorkers, BalanceOf, Commits, Config, Deadlines, Failures, HoldReason, Jobs,
+	JobsOfRequester, JobsOfWorker, NextJobId, Pallet, Results, ResultsSettledIn, Reveals,
+	WorkerOfKey, WorkerStatus, Workers,
 };
 
 impl<T: Config> Pallet<T> {
@@ -91,6 +91,11 @@ impl<T: Config> Pallet<T> {
 		}
 		for (id, worker, _) in Reveals::<T>::iter() {
 			ensure!(Commits::<T>::contains_key(id, &worker), "a reveal without a commitment");
+			ensure!(!Failures::<T>::contains_key(id, &worker), "a reveal and a failure");
+		}
+		for (id, worker, _) in Failures::<T>::iter() {
+			let job = Jobs::<T>::get(id).ok_or("a failure for a closed job")?;
+			ensure!(job.workers.contains(&worker), "a failure from a worker not drawn");
 		}
 		let indexed: usize = ResultsSettledIn::<T>::iter_values().map(|ids| ids.len()).sum();
 		ensure!(Results::<T>::iter().count() == indexed, "a pruning index names no result");

@@ -43,6 +43,13 @@
 //!   ([`Deadlines`]): see the `settlement` module for quorum, payment and slashing. Accepted
 //!   results stay in [`Results`] for [`Config::ResultRetention`] blocks, then a later hook
 //!   prunes them (the `retention` module).
+//!
+//! ## Off-chain worker
+//!
+//! A node holding workers' `lnml` keys serves their jobs from the `offchain_worker` hook: it
+//! hands each job to the node's ML service through persistent local storage
+//! ([`lineage_primitives::ml_jobs`]) and commits, reveals or reports what comes back, as the
+//! worker's signed transactions ([`Config::AuthorityId`]). See the `offchain` module.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -57,6 +64,7 @@ mod jobs;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
+mod offchain;
 mod quorum;
 mod results;
 mod retention;
@@ -72,10 +80,11 @@ use alloc::vec::Vec;
 use frame_support::traits::fungible;
 pub use lineage_primitives::compute::{Attestation, WorkerSignature};
 pub use lineage_primitives::compute::{
-	Backends, Capabilities, Optimizer, Reputation, TrainingSettings, WorkerKey, WorkerStatus,
-	KEY_TYPE,
+	Backends, Capabilities, JobFailure, Optimizer, Reputation, TrainingSettings, WorkerKey,
+	WorkerStatus, KEY_TYPE,
 };
 pub use lineage_primitives::models::ModelSpec;
+pub use offchain::WorkerAuthority;
 pub use pallet::*;
 pub use types::{
 	ExpiryReason, Job, JobId, JobResult, Offence, Output, Reveal, SignedAttestation, Task,
@@ -136,7 +145,19 @@ pub mod pallet {
 
 	/// Configuration of the compute pallet.
 	#[pallet::config]
-	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+	pub trait Config:
+		frame_system::Config<RuntimeEvent: From<Event<Self>>>
+		+ frame_system::offchain::CreateSignedTransaction<Call<Self>>
+	{
+		/// Signs the off-chain worker's commits, reveals and failure reports with a worker's
+		/// `lnml` key from the node's keystore ([`WorkerAuthority`] in a runtime whose
+		/// accounts are `MultiSigner`s).
+		type AuthorityId: frame_system::offchain::AppCrypto<
+			Self::Public,
+			Self::Signature,
+			RuntimeAppPublic = WorkerKey,
+		>;
+
 		/// The currency stakes are held in.
 		type Currency: Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
@@ -305,6 +326,11 @@ pub mod pallet {
 	pub type Reveals<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, JobId, Blake2_128Concat, T::AccountId, Reveal<T>>;
 
+	/// Failures drawn workers reported instead of a result, until their job settles.
+	#[pallet::storage]
+	pub type Failures<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, JobId, Blake2_128Concat, T::AccountId, JobFailure>;
+
 	/// Accepted results of settled jobs, with the agreeing workers' attestations: the
 	/// requester's receipt.
 	#[pallet::storage]
@@ -422,6 +448,9 @@ pub mod pallet {
 			dataset: lineage_primitives::datasets::DatasetId,
 			error: DispatchError,
 		},
+		/// A drawn worker could not produce a result for `job`, for `failure`: it is not paid,
+		/// counts the job as missed, and is not slashed.
+		WorkerFailed { job: JobId, worker: T::AccountId, failure: JobFailure },
 		/// A worker drawn for `job` lost `amount` of its stake to the treasury.
 		WorkerSlashed { job: JobId, worker: T::AccountId, offence: Offence, amount: BalanceOf<T> },
 	}
@@ -510,6 +539,8 @@ pub mod pallet {
 		InvalidTrainingSettings,
 		/// The attribution weights are not one per dataset of the job, summing to one.
 		InvalidAttribution,
+		/// The caller already reported a failure for this job.
+		AlreadyFailed,
 	}
 
 	/// Workers present at genesis (the development chains' Alice, Bob and Charlie).
@@ -562,6 +593,12 @@ pub mod pallet {
 				.saturating_add(T::WeightInfo::expire_jobs(settled.expired))
 				.saturating_add(T::WeightInfo::settle_training(settled.trained))
 				.saturating_add(settled.royalties)
+		}
+
+		/// Serves the jobs drawn to workers whose `lnml` keys are in this node's keystore: see
+		/// the `offchain` module.
+		fn offchain_worker(now: BlockNumberFor<T>) {
+			Self::serve_local_workers(now);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -737,6 +774,20 @@ pub mod pallet {
 			let attribution = attribution.try_into().map_err(|_| Error::<T>::InvalidAttribution)?;
 			let outcome = TrainingOutcome::<T> { weights_hash, metric, attribution };
 			Self::do_reveal(&who, job, Output::Training(outcome), salt, attestation, signature)
+		}
+
+		/// Reports that the caller, a worker drawn for `job`, cannot produce its result, and
+		/// why: it forgoes the fee and counts the job as missed, but is not slashed for
+		/// silence. Before the job settles, and not after revealing.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::report_failure())]
+		pub fn report_failure(
+			origin: OriginFor<T>,
+			job: JobId,
+			failure: JobFailure,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_report_failure(&who, job, failure)
 		}
 	}
 }

@@ -9,6 +9,7 @@
 use core::cell::RefCell;
 use std::collections::BTreeMap;
 
+use codec::{Decode, Encode};
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{fungible::Mutate, tokens::Preservation, ConstU32},
@@ -19,9 +20,10 @@ use lineage_primitives::{
 	models::{ModelId, ModelInspect, ModelRegistrar, NewModel, RoyaltySplit, RoyaltyTerms},
 	royalties::RoyaltyPayer,
 };
-use sp_core::H256;
+use sp_core::{sr25519, H256};
 use sp_runtime::{
-	traits::{BlakeTwo256, Hash},
+	generic::UncheckedExtrinsic,
+	traits::{BlakeTwo256, Hash, IdentifyAccount},
 	BuildStorage, DispatchError, Perbill, Permill,
 };
 
@@ -368,9 +370,86 @@ impl pallet_compute::Config for Test {
 	type MaxTrainingDatasets = ConstU32<MAX_TRAINING_DATASETS>;
 	type MaxTrainingParents = ConstU32<MAX_TRAINING_PARENTS>;
 	type MaxModelNameLen = ConstU32<16>;
+	type AuthorityId = TestAuthority;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
+}
+
+thread_local! {
+	static KEY_ACCOUNTS: RefCell<BTreeMap<sr25519::Public, AccountId>> =
+		const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Makes `account` the account that `key` signs transactions as, as a `MultiSigner` key is its
+/// own account in the runtime.
+pub(crate) fn bind_key(key: sr25519::Public, account: AccountId) {
+	KEY_ACCOUNTS.with(|accounts| accounts.borrow_mut().insert(key, account));
+}
+
+/// The mock's transaction signer: an sr25519 key whose account was bound with [`bind_key`]
+/// (`AccountId::MAX` if none was).
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Debug, Encode, Decode, scale_info::TypeInfo)]
+pub struct TestSigner(pub sr25519::Public);
+
+impl IdentifyAccount for TestSigner {
+	type AccountId = AccountId;
+	fn into_account(self) -> AccountId {
+		KEY_ACCOUNTS.with(|accounts| accounts.borrow().get(&self.0).copied()).unwrap_or(u64::MAX)
+	}
+}
+
+impl From<sr25519::Public> for TestSigner {
+	fn from(key: sr25519::Public) -> Self {
+		Self(key)
+	}
+}
+
+impl TryFrom<TestSigner> for sr25519::Public {
+	type Error = ();
+	fn try_from(signer: TestSigner) -> Result<Self, ()> {
+		Ok(signer.0)
+	}
+}
+
+/// Workers' `lnml` keys signing the mock's transactions.
+pub struct TestAuthority;
+impl frame_system::offchain::AppCrypto<TestSigner, sr25519::Signature> for TestAuthority {
+	type RuntimeAppPublic = crate::WorkerKey;
+	type GenericPublic = sr25519::Public;
+	type GenericSignature = sr25519::Signature;
+}
+
+/// A signed transaction's address is the signer's account, so tests can tell who sent it.
+pub(crate) type Extrinsic = UncheckedExtrinsic<AccountId, RuntimeCall, (), ()>;
+
+impl frame_system::offchain::SigningTypes for Test {
+	type Public = TestSigner;
+	type Signature = sr25519::Signature;
+}
+
+impl<LocalCall> frame_system::offchain::CreateTransactionBase<LocalCall> for Test
+where
+	RuntimeCall: From<LocalCall>,
+{
+	type Extrinsic = Extrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<LocalCall> frame_system::offchain::CreateSignedTransaction<LocalCall> for Test
+where
+	RuntimeCall: From<LocalCall>,
+{
+	fn create_signed_transaction<
+		C: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>,
+	>(
+		call: RuntimeCall,
+		_public: TestSigner,
+		account: AccountId,
+		_nonce: u32,
+	) -> Option<Extrinsic> {
+		Some(Extrinsic::new_signed(call, account, (), ()))
+	}
 }
 
 /// Alice, Bob, Charlie, Dave and Eve with [`INITIAL_BALANCE`]; `POOR` with less than a stake.

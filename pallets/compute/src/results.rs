@@ -4,6 +4,10 @@
 //! that committed it, and every commitment is made before any reveal can be: a worker cannot
 //! copy another's result.
 //!
+//! A worker that cannot produce a result (its blob store lacks the weights, the input does not
+//! fit the model) says so with a [`JobFailure`] instead: recorded in [`Failures`] until the
+//! job settles, where it is not paid and not slashed.
+//!
 //! An inference output is committed and hashed as its SCALE `Vec<i32>`; a training outcome as
 //! the SCALE tuple `(weights_hash, metric, attribution)`, whose attestation must also name
 //! the outcome's weights hash.
@@ -11,7 +15,7 @@
 use codec::Encode;
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 use lineage_primitives::{
-	compute::{commitment_to_encoded, Attestation, WorkerSignature},
+	compute::{commitment_to_encoded, Attestation, JobFailure, WorkerSignature},
 	models::sums_to_one,
 };
 use sp_core::H256;
@@ -21,7 +25,8 @@ use sp_runtime::{
 };
 
 use crate::{
-	Commits, Config, Error, Event, Job, JobId, Jobs, Output, Pallet, Reveal, Reveals, Task, Workers,
+	Commits, Config, Error, Event, Failures, Job, JobId, Jobs, Output, Pallet, Reveal, Reveals,
+	Task, Workers,
 };
 
 impl<T: Config> Pallet<T> {
@@ -56,6 +61,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(now < job.settles_at, Error::<T>::RevealClosed);
 		let committed = Commits::<T>::get(id, worker).ok_or(Error::<T>::NotCommitted)?;
 		ensure!(!Reveals::<T>::contains_key(id, worker), Error::<T>::AlreadyRevealed);
+		ensure!(!Failures::<T>::contains_key(id, worker), Error::<T>::AlreadyFailed);
 		Self::ensure_fits(&job, &output)?;
 		let encoded = match &output {
 			Output::Inference(values) => values.encode(),
@@ -81,6 +87,25 @@ impl<T: Config> Pallet<T> {
 			AsRef::<[u8]>::as_ref(&signature).try_into().map_err(|_| Error::<T>::BadSignature)?;
 		Reveals::<T>::insert(id, worker, Reveal::<T> { output, attestation, signature });
 		Self::deposit_event(Event::ResultRevealed { job: id, worker: worker.clone() });
+		Ok(())
+	}
+
+	/// Records that `worker` cannot produce a result for job `id`, for `failure`.
+	pub(crate) fn do_report_failure(
+		worker: &T::AccountId,
+		id: JobId,
+		failure: JobFailure,
+	) -> DispatchResult {
+		let job = Jobs::<T>::get(id).ok_or(Error::<T>::UnknownJob)?;
+		ensure!(job.workers.contains(worker), Error::<T>::NotAssigned);
+		ensure!(
+			frame_system::Pallet::<T>::block_number() < job.settles_at,
+			Error::<T>::RevealClosed
+		);
+		ensure!(!Reveals::<T>::contains_key(id, worker), Error::<T>::AlreadyRevealed);
+		ensure!(!Failures::<T>::contains_key(id, worker), Error::<T>::AlreadyFailed);
+		Failures::<T>::insert(id, worker, failure);
+		Self::deposit_event(Event::WorkerFailed { job: id, worker: worker.clone(), failure });
 		Ok(())
 	}
 

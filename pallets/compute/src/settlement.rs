@@ -17,7 +17,8 @@
 //!   why. Nobody who revealed is slashed, as nobody can tell who was right.
 //!
 //! In both cases drawn workers that revealed nothing are slashed [`Config::SilenceSlash`], less
-//! than a liar, and their `missed` count grows. Slashed stake goes to [`Config::Treasury`]; a
+//! than a liar, and their `missed` count grows; those that reported a failure instead
+//! ([`Failures`]) only count the miss. Slashed stake goes to [`Config::Treasury`]; a
 //! worker left below [`Config::MinWorkerStake`] leaves the active set and starts unbonding.
 
 use alloc::vec::Vec;
@@ -36,9 +37,9 @@ use lineage_primitives::royalties::RoyaltyPayer;
 use sp_runtime::traits::{Saturating, Zero};
 
 use crate::{
-	quorum, BalanceOf, Commits, Config, Deadlines, Event, ExpiryReason, HoldReason, Job, JobId,
-	JobResult, Jobs, JobsOfRequester, JobsOfWorker, Offence, Output, Pallet, Results, Reveal,
-	Reveals, SignedAttestation, Task, WorkerStatus, Workers,
+	quorum, BalanceOf, Commits, Config, Deadlines, Event, ExpiryReason, Failures, HoldReason, Job,
+	JobId, JobResult, Jobs, JobsOfRequester, JobsOfWorker, Offence, Output, Pallet, Results,
+	Reveal, Reveals, SignedAttestation, Task, WorkerStatus, Workers,
 };
 
 /// What settling a block's jobs did, for the hook's weight.
@@ -82,8 +83,10 @@ impl<T: Config> Pallet<T> {
 		for worker in job.workers.iter() {
 			JobsOfWorker::<T>::remove(worker, id);
 			Commits::<T>::remove(id, worker);
+			let failed = Failures::<T>::take(id, worker).is_some();
 			match Reveals::<T>::take(id, worker) {
 				Some(reveal) => revealed.push((worker.clone(), reveal)),
+				None if failed => Self::count_miss(worker),
 				None => Self::penalise(id, worker, Offence::Silent),
 			}
 		}
@@ -246,6 +249,15 @@ impl<T: Config> Pallet<T> {
 			requester: job.requester,
 			refunded,
 			reason,
+		});
+	}
+
+	/// Counts a job `who` reported it could not run: a miss, without a slash.
+	fn count_miss(who: &T::AccountId) {
+		Workers::<T>::mutate(who, |worker| {
+			if let Some(worker) = worker {
+				worker.reputation.missed.saturating_inc();
+			}
 		});
 	}
 

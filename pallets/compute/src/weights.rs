@@ -44,6 +44,7 @@ pub trait WeightInfo {
 	fn settle_jobs(n: u32, ) -> Weight;
 	fn expire_jobs(n: u32, ) -> Weight;
 	fn commit_result() -> Weight;
+	fn report_failure() -> Weight;
 	fn reveal_result(o: u32, ) -> Weight;
 	fn submit_training(d: u32, p: u32, ) -> Weight;
 	fn reveal_training(d: u32, ) -> Weight;
@@ -70,8 +71,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `45328`
 		//  Estimated: `43471`
-		// Minimum execution time: 195_149_000 picoseconds.
-		Weight::from_parts(211_934_000, 43471)
+		// Minimum execution time: 201_599_000 picoseconds.
+		Weight::from_parts(216_171_000, 43471)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -83,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2438`
 		//  Estimated: `3591`
-		// Minimum execution time: 76_323_000 picoseconds.
-		Weight::from_parts(83_263_000, 3591)
+		// Minimum execution time: 75_863_000 picoseconds.
+		Weight::from_parts(82_212_000, 3591)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -98,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2509`
 		//  Estimated: `3604`
-		// Minimum execution time: 124_255_000 picoseconds.
-		Weight::from_parts(134_179_000, 3604)
+		// Minimum execution time: 130_914_000 picoseconds.
+		Weight::from_parts(136_953_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -113,8 +114,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `43220`
 		//  Estimated: `43471`
-		// Minimum execution time: 117_283_000 picoseconds.
-		Weight::from_parts(128_190_000, 43471)
+		// Minimum execution time: 117_805_000 picoseconds.
+		Weight::from_parts(127_098_000, 43471)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -130,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2513`
 		//  Estimated: `3604`
-		// Minimum execution time: 116_443_000 picoseconds.
-		Weight::from_parts(130_683_000, 3604)
+		// Minimum execution time: 120_699_000 picoseconds.
+		Weight::from_parts(128_440_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -162,8 +163,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `44195`
 		//  Estimated: `43471`
-		// Minimum execution time: 202_920_000 picoseconds.
-		Weight::from_parts(241_342_330, 43471)
+		// Minimum execution time: 239_725_000 picoseconds.
+		Weight::from_parts(260_594_898, 43471)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -171,6 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Compute::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Jobs` (r:64 w:64)
 	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4312), added: 6787, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Failures` (r:192 w:0)
+	/// Proof: `Compute::Failures` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Reveals` (r:192 w:192)
 	/// Proof: `Compute::Reveals` (`max_values`: None, `max_size`: Some(4333), added: 6808, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Workers` (r:175 w:175)
@@ -199,13 +202,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn settle_jobs(n: u32, ) -> Weight {
 		// Proof size summary in bytes:
 		//  Measured:  `67211 + n * (14387 ±0)`
-		//  Estimated: `43471 + n * (20424 ±26)`
-		// Minimum execution time: 15_103_000 picoseconds.
-		Weight::from_parts(16_384_000, 43471)
-			// Standard Error: 553_630
-			.saturating_add(Weight::from_parts(346_581_424, 0).saturating_mul(n.into()))
+		//  Estimated: `43471 + n * (20424 ±5)`
+		// Minimum execution time: 17_076_000 picoseconds.
+		Weight::from_parts(232_048_069, 43471)
+			// Standard Error: 1_034_115
+			.saturating_add(Weight::from_parts(355_378_597, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().reads((12_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((15_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 			.saturating_add(T::DbWeight::get().writes((20_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 20424).saturating_mul(n.into()))
@@ -214,6 +217,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Compute::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Jobs` (r:64 w:64)
 	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4312), added: 6787, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Failures` (r:192 w:0)
+	/// Proof: `Compute::Failures` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Reveals` (r:192 w:0)
 	/// Proof: `Compute::Reveals` (`max_values`: None, `max_size`: Some(4333), added: 6808, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Workers` (r:175 w:175)
@@ -237,12 +242,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `70981 + n * (5754 ±0)`
 		//  Estimated: `43471 + n * (20424 ±0)`
-		// Minimum execution time: 13_800_000 picoseconds.
-		Weight::from_parts(219_208_019, 43471)
-			// Standard Error: 1_474_974
-			.saturating_add(Weight::from_parts(378_455_789, 0).saturating_mul(n.into()))
+		// Minimum execution time: 13_480_000 picoseconds.
+		Weight::from_parts(189_963_011, 43471)
+			// Standard Error: 1_098_596
+			.saturating_add(Weight::from_parts(393_568_201, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().reads((14_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((17_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 			.saturating_add(T::DbWeight::get().writes((18_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 20424).saturating_mul(n.into()))
@@ -255,9 +260,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `545`
 		//  Estimated: `7777`
-		// Minimum execution time: 61_982_000 picoseconds.
-		Weight::from_parts(70_264_000, 7777)
+		// Minimum execution time: 60_209_000 picoseconds.
+		Weight::from_parts(70_334_000, 7777)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Compute::Jobs` (r:1 w:0)
+	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4312), added: 6787, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Reveals` (r:1 w:0)
+	/// Proof: `Compute::Reveals` (`max_values`: None, `max_size`: Some(4333), added: 6808, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Failures` (r:1 w:1)
+	/// Proof: `Compute::Failures` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
+	fn report_failure() -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `545`
+		//  Estimated: `7798`
+		// Minimum execution time: 65_627_000 picoseconds.
+		Weight::from_parts(75_251_000, 7798)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Compute::Jobs` (r:1 w:0)
@@ -266,6 +286,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Compute::Commits` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Reveals` (r:1 w:1)
 	/// Proof: `Compute::Reveals` (`max_values`: None, `max_size`: Some(4333), added: 6808, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Failures` (r:1 w:0)
+	/// Proof: `Compute::Failures` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Workers` (r:1 w:0)
 	/// Proof: `Compute::Workers` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// The range of component `o` is `[1, 1024]`.
@@ -273,11 +295,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1763`
 		//  Estimated: `7798`
-		// Minimum execution time: 137_013_000 picoseconds.
-		Weight::from_parts(156_304_931, 7798)
-			// Standard Error: 1_279
-			.saturating_add(Weight::from_parts(21_994, 0).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 143_552_000 picoseconds.
+		Weight::from_parts(159_496_272, 7798)
+			// Standard Error: 917
+			.saturating_add(Weight::from_parts(18_985, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Datasets::Datasets` (r:8 w:0)
@@ -312,12 +334,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `43703 + d * (528 ±0) + p * (783 ±0)`
 		//  Estimated: `43471 + d * (2928 ±0) + p * (3283 ±0)`
-		// Minimum execution time: 279_394_000 picoseconds.
-		Weight::from_parts(284_481_984, 43471)
-			// Standard Error: 451_657
-			.saturating_add(Weight::from_parts(10_898_450, 0).saturating_mul(d.into()))
-			// Standard Error: 739_542
-			.saturating_add(Weight::from_parts(6_019_601, 0).saturating_mul(p.into()))
+		// Minimum execution time: 252_644_000 picoseconds.
+		Weight::from_parts(217_976_846, 43471)
+			// Standard Error: 117_584
+			.saturating_add(Weight::from_parts(16_976_650, 0).saturating_mul(d.into()))
+			// Standard Error: 192_533
+			.saturating_add(Weight::from_parts(13_621_829, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
@@ -331,6 +353,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Compute::Commits` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Reveals` (r:1 w:1)
 	/// Proof: `Compute::Reveals` (`max_values`: None, `max_size`: Some(4333), added: 6808, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Failures` (r:1 w:0)
+	/// Proof: `Compute::Failures` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Workers` (r:1 w:0)
 	/// Proof: `Compute::Workers` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[1, 8]`.
@@ -338,17 +362,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1890 + d * (24 ±0)`
 		//  Estimated: `7798`
-		// Minimum execution time: 119_918_000 picoseconds.
-		Weight::from_parts(155_767_115, 7798)
-			// Standard Error: 379_034
-			.saturating_add(Weight::from_parts(1_067_022, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 155_180_000 picoseconds.
+		Weight::from_parts(168_183_992, 7798)
+			// Standard Error: 61_881
+			.saturating_add(Weight::from_parts(452_406, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Compute::Deadlines` (r:1 w:1)
 	/// Proof: `Compute::Deadlines` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Jobs` (r:64 w:64)
 	/// Proof: `Compute::Jobs` (`max_values`: None, `max_size`: Some(4312), added: 6787, mode: `MaxEncodedLen`)
+	/// Storage: `Compute::Failures` (r:192 w:0)
+	/// Proof: `Compute::Failures` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Reveals` (r:192 w:192)
 	/// Proof: `Compute::Reveals` (`max_values`: None, `max_size`: Some(4333), added: 6808, mode: `MaxEncodedLen`)
 	/// Storage: `Compute::Workers` (r:175 w:175)
@@ -391,13 +417,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn settle_training(n: u32, ) -> Weight {
 		// Proof size summary in bytes:
 		//  Measured:  `77743 + n * (2580 ±0)`
-		//  Estimated: `43471 + n * (20424 ±26)`
-		// Minimum execution time: 14_631_000 picoseconds.
-		Weight::from_parts(16_725_000, 43471)
-			// Standard Error: 1_571_569
-			.saturating_add(Weight::from_parts(951_936_013, 0).saturating_mul(n.into()))
+		//  Estimated: `43471 + n * (20424 ±0)`
+		// Minimum execution time: 15_543_000 picoseconds.
+		Weight::from_parts(16_825_000, 43471)
+			// Standard Error: 753_478
+			.saturating_add(Weight::from_parts(1_001_520_564, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(39_u64))
-			.saturating_add(T::DbWeight::get().reads((13_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((16_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
 			.saturating_add(T::DbWeight::get().writes((31_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 20424).saturating_mul(n.into()))
@@ -415,10 +441,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `355 + n * (8 ±0)`
 		//  Estimated: `24998`
-		// Minimum execution time: 21_743_000 picoseconds.
-		Weight::from_parts(36_526_392, 24998)
-			// Standard Error: 3_086
-			.saturating_add(Weight::from_parts(1_400_405, 0).saturating_mul(n.into()))
+		// Minimum execution time: 22_243_000 picoseconds.
+		Weight::from_parts(32_131_758, 24998)
+			// Standard Error: 2_275
+			.saturating_add(Weight::from_parts(1_478_388, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -428,68 +454,73 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn register_worker() -> Weight {
-		Weight::from_parts(211_934_000, 43471)
+		Weight::from_parts(216_171_000, 43471)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn update_worker() -> Weight {
-		Weight::from_parts(83_263_000, 3591)
+		Weight::from_parts(82_212_000, 3591)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn bond_extra() -> Weight {
-		Weight::from_parts(134_179_000, 3604)
+		Weight::from_parts(136_953_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn unregister_worker() -> Weight {
-		Weight::from_parts(128_190_000, 43471)
+		Weight::from_parts(127_098_000, 43471)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn withdraw_stake() -> Weight {
-		Weight::from_parts(130_683_000, 3604)
+		Weight::from_parts(128_440_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn submit_inference(_i: u32, ) -> Weight {
-		Weight::from_parts(241_342_330, 43471)
+		Weight::from_parts(260_594_898, 43471)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn settle_jobs(n: u32, ) -> Weight {
-		Weight::from_parts(16_384_000, 43471)
-			.saturating_add(Weight::from_parts(346_581_424, 0).saturating_mul(n.into()))
+		Weight::from_parts(232_048_069, 43471)
+			.saturating_add(Weight::from_parts(355_378_597, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
-			.saturating_add(ParityDbWeight::get().reads((12_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((15_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 			.saturating_add(ParityDbWeight::get().writes((20_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 20424).saturating_mul(n.into()))
 	}
 	fn expire_jobs(n: u32, ) -> Weight {
-		Weight::from_parts(219_208_019, 43471)
-			.saturating_add(Weight::from_parts(378_455_789, 0).saturating_mul(n.into()))
+		Weight::from_parts(189_963_011, 43471)
+			.saturating_add(Weight::from_parts(393_568_201, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
-			.saturating_add(ParityDbWeight::get().reads((14_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((17_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 			.saturating_add(ParityDbWeight::get().writes((18_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 20424).saturating_mul(n.into()))
 	}
 	fn commit_result() -> Weight {
-		Weight::from_parts(70_264_000, 7777)
+		Weight::from_parts(70_334_000, 7777)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
+	fn report_failure() -> Weight {
+		Weight::from_parts(75_251_000, 7798)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
 	fn reveal_result(o: u32, ) -> Weight {
-		Weight::from_parts(156_304_931, 7798)
-			.saturating_add(Weight::from_parts(21_994, 0).saturating_mul(o.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(159_496_272, 7798)
+			.saturating_add(Weight::from_parts(18_985, 0).saturating_mul(o.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn submit_training(d: u32, p: u32, ) -> Weight {
-		Weight::from_parts(284_481_984, 43471)
-			.saturating_add(Weight::from_parts(10_898_450, 0).saturating_mul(d.into()))
-			.saturating_add(Weight::from_parts(6_019_601, 0).saturating_mul(p.into()))
+		Weight::from_parts(217_976_846, 43471)
+			.saturating_add(Weight::from_parts(16_976_650, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(13_621_829, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
@@ -498,23 +529,23 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3283).saturating_mul(p.into()))
 	}
 	fn reveal_training(d: u32, ) -> Weight {
-		Weight::from_parts(155_767_115, 7798)
-			.saturating_add(Weight::from_parts(1_067_022, 0).saturating_mul(d.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(168_183_992, 7798)
+			.saturating_add(Weight::from_parts(452_406, 0).saturating_mul(d.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn settle_training(n: u32, ) -> Weight {
-		Weight::from_parts(16_725_000, 43471)
-			.saturating_add(Weight::from_parts(951_936_013, 0).saturating_mul(n.into()))
+		Weight::from_parts(16_825_000, 43471)
+			.saturating_add(Weight::from_parts(1_001_520_564, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(39_u64))
-			.saturating_add(ParityDbWeight::get().reads((13_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((16_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(18_u64))
 			.saturating_add(ParityDbWeight::get().writes((31_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 20424).saturating_mul(n.into()))
 	}
 	fn prune_results(n: u32, ) -> Weight {
-		Weight::from_parts(36_526_392, 24998)
-			.saturating_add(Weight::from_parts(1_400_405, 0).saturating_mul(n.into()))
+		Weight::from_parts(32_131_758, 24998)
+			.saturating_add(Weight::from_parts(1_478_388, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))

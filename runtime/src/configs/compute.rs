@@ -66,6 +66,7 @@ impl pallet_compute::Config for Runtime {
 	type MaxTrainingDatasets = ConstU32<8>;
 	type MaxTrainingParents = ConstU32<4>;
 	type MaxModelNameLen = ConstU32<64>;
+	type AuthorityId = pallet_compute::WorkerAuthority;
 	type WeightInfo = pallet_compute::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = super::benchmark_helpers::LineageBenchmarkHelper;

@@ -8,6 +8,7 @@ mod compute;
 mod consensus;
 mod datasets;
 mod models;
+mod offchain;
 mod parameters;
 mod royalties;
 mod sudo;

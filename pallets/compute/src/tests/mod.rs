@@ -8,7 +8,9 @@
 	reason = "tests fail loudly by design"
 )]
 
+mod failures;
 mod jobs;
+mod offchain;
 mod results;
 mod retention;
 mod settlement;
