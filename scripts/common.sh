@@ -9,5 +9,6 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/lineage/target}"
 # skipping it saves several minutes on a cold build.
 export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD="${SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD:-1}"
 NODE_BIN="$CARGO_TARGET_DIR/release/lineage-node"
+ML_BIN="$CARGO_TARGET_DIR/release/lineage-ml"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

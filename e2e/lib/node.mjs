@@ -111,15 +111,17 @@ async function waitForRpc(httpUrl, child, deadline, logs) {
 }
 
 /**
- * Spawns `lineage-node --dev --tmp` on free ports and connects polkadot.js to it.
- * Returns { api, rpcUrl, prometheusPort, stop(), logs() }.
+ * Spawns `lineage-node --dev --tmp` on free ports and connects polkadot.js to it; with
+ * `basePath`, the chain lives there instead, so a node started again continues it.
+ * Returns { api, provider, rpcUrl, prometheusPort, stop(), logs(), pid }; `provider.send` reaches
+ * RPC methods polkadot.js does not know (`lineage_*`).
  */
-export async function startNode({ startupTimeoutMs = 60_000, extraArgs = [] } = {}) {
+export async function startNode({ startupTimeoutMs = 60_000, extraArgs = [], basePath = null } = {}) {
   const bin = nodeBinary();
   const [rpcPort, p2pPort, prometheusPort] = await Promise.all([freePort(), freePort(), freePort()]);
   const args = [
     '--dev',
-    '--tmp',
+    ...(basePath ? ['--base-path', basePath] : ['--tmp']),
     '--rpc-port', String(rpcPort),
     '--port', String(p2pPort),
     '--prometheus-port', String(prometheusPort),
@@ -185,5 +187,5 @@ export async function startNode({ startupTimeoutMs = 60_000, extraArgs = [] } = 
     throw error;
   }
 
-  return { api, rpcUrl, prometheusPort, stop, logs };
+  return { api, provider, rpcUrl, prometheusPort, stop, logs, pid: child.pid };
 }

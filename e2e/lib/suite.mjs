@@ -15,15 +15,16 @@ export const LIN = 10n ** 12n;
 /**
  * Registers the node's lifecycle hooks and returns `{ ctx, e2e }`: `ctx.node`, `ctx.api` and
  * `ctx.keyring` are filled in before the first test, then `setup(ctx)` runs (the file's own
- * set-up, e.g. its accounts); `e2e(name, timeoutMs, fn)` declares a test.
+ * set-up, e.g. its accounts); `e2e(name, timeoutMs, fn)` declares a test. `extraArgs` go to
+ * the node's command line (e.g. `--ml-worker`).
  */
-export function devNodeSuite(setup = () => {}) {
+export function devNodeSuite(setup = () => {}, { extraArgs = [] } = {}) {
   const ctx = { node: null, api: null, keyring: null };
 
   before(
     async () => {
       await cryptoWaitReady();
-      ctx.node = await startNode({ startupTimeoutMs: 60_000 });
+      ctx.node = await startNode({ startupTimeoutMs: 60_000, extraArgs });
       ctx.api = ctx.node.api;
       ctx.keyring = new Keyring({ type: 'sr25519', ss58Format: SS58 });
       await setup(ctx);

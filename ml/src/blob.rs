@@ -109,6 +109,31 @@ impl BlobStore {
 		result
 	}
 
+	/// Gives blob `hash` a second name, `name`: a dataset is found by the Merkle root of its
+	/// items, which the chain records, rather than by the hash of its file. Kept as
+	/// `<root>/names/<hex of name>`, written atomically; naming again replaces.
+	pub fn name(&self, name: H256, hash: H256) -> Result<(), StoreError> {
+		let directory = self.root.join("names");
+		fs::create_dir_all(&directory).map_err(|error| io_error(&directory, error))?;
+		let temporary = self.root.join("tmp").join(format!(
+			"{}-{}",
+			std::process::id(),
+			NEXT_TEMPORARY.fetch_add(1, Ordering::Relaxed)
+		));
+		fs::write(&temporary, hex_of(hash)).map_err(|error| io_error(&temporary, error))?;
+		let target = directory.join(hex_of(name));
+		fs::rename(&temporary, &target).map_err(|error| {
+			let _ = fs::remove_file(&temporary);
+			io_error(&target, error)
+		})
+	}
+
+	/// The blob that [`name`](Self::name) called `name`, if any (not checking it is there).
+	pub fn named(&self, name: H256) -> Option<H256> {
+		let text = fs::read_to_string(self.root.join("names").join(hex_of(name))).ok()?;
+		parse_hash(text.trim())
+	}
+
 	/// The blob named `hash`, after checking that its bytes still hash to that name.
 	pub fn get(&self, hash: H256) -> Result<Vec<u8>, StoreError> {
 		let path = self.path_of(hash);

@@ -9,6 +9,8 @@
 //!   tolerance.
 //! - [`data`]: CSV and the `LMLD` binary dataset format, and the Merkle root the datasets
 //!   pallet records; [`blob`]: a content-addressed store; [`import`]: files and URIs into it.
+//! - [`job`]: runs a chain job for the node's ML service (`lineage-ml run-job`), with typed
+//!   failures; [`demo`]: the development chain's demo dataset and model.
 //! - [`backend`]: the CPU reference backend (`flex`) and the GPU ones (`wgpu`, `cuda`), chosen
 //!   at the edge; model code never names a backend.
 //!
@@ -34,11 +36,15 @@ pub mod backend;
 pub mod blob;
 #[cfg(feature = "std")]
 pub mod data;
+#[cfg(feature = "std")]
+pub mod demo;
 pub mod error;
 pub mod hash;
 #[cfg(feature = "std")]
 pub mod import;
 pub mod inference;
+#[cfg(feature = "std")]
+pub mod job;
 pub mod model;
 pub mod rng;
 #[cfg(feature = "std")]

@@ -7,11 +7,14 @@
 //! lineage-ml infer  --spec ml/specs/digits-mlp.json --weights weights.bin --input samples.csv
 //! lineage-ml eval   --spec ml/specs/digits-mlp.json --weights weights.bin --data ml/data/digits.csv
 //! lineage-ml import https://example.org/weights.bin --expect 0x… --store ./blobs
+//! lineage-ml import-dataset ml/data/digits.csv --spec ml/specs/digits-mlp.json --store ./blobs
+//! lineage-ml seed-demo --store ./blobs
+//! lineage-ml run-job --store ./blobs < job.scale > response.scale
 //! ```
 
 use std::{
 	fs,
-	io::BufReader,
+	io::{BufReader, Read, Write},
 	path::{Path, PathBuf},
 	process::ExitCode,
 };
@@ -130,6 +133,39 @@ enum Command {
 		/// Read `file` as a dataset for this spec and print its item count and Merkle root.
 		#[arg(long)]
 		spec: Option<PathBuf>,
+	},
+	/// Stores a dataset (CSV or binary, read for `--spec`) in a blob store in the binary
+	/// format, named by its Merkle root: how the node's ML service finds a dataset version.
+	ImportDataset {
+		file: PathBuf,
+		#[arg(long)]
+		spec: PathBuf,
+		#[arg(long)]
+		store: PathBuf,
+	},
+	/// Puts the development chain's demo dataset versions and model weights into a blob store.
+	SeedDemo {
+		#[arg(long)]
+		store: PathBuf,
+	},
+	/// Runs one chain job for the node's ML service: a SCALE `EngineJob` on stdin, a SCALE
+	/// `MlResponse` (a result or a typed failure) on stdout.
+	RunJob {
+		#[arg(long)]
+		store: PathBuf,
+		/// Backend for inference: flex (CPU, the reference), wgpu or cuda. Training always
+		/// runs on flex, whose weights hashes agree across machines.
+		#[arg(long, default_value = "flex")]
+		device: String,
+	},
+	/// Prints this engine's version and the backends it was built with, as JSON.
+	Info,
+	/// Prints, as JSON, whether a blob store holds a blob with this hash (`blob`) and a
+	/// dataset with this Merkle root (`dataset`).
+	Has {
+		hash: String,
+		#[arg(long)]
+		store: PathBuf,
 	},
 	/// Copies a file or URI into a blob store, checking its hash.
 	Import {
@@ -336,6 +372,57 @@ fn run(command: Command) -> CliResult {
 				println!("items {}", dataset.len());
 				println!("merkle-root 0x{}", hex_of(dataset.merkle_root()));
 			}
+			Ok(())
+		},
+		Command::ImportDataset { file, spec, store } => {
+			let spec = read_spec(&spec)?;
+			let dataset = read_dataset(&file, &spec)?;
+			let mut bytes = Vec::new();
+			data::binary::write(&dataset, &mut bytes).map_err(|e| e.to_string())?;
+			let store = BlobStore::open(store).map_err(|e| e.to_string())?;
+			let hash = store.put(&bytes).map_err(|e| e.to_string())?;
+			let root = dataset.merkle_root();
+			store.name(root, hash).map_err(|e| e.to_string())?;
+			println!("items {}", dataset.len());
+			println!("merkle-root 0x{} -> 0x{}", hex_of(root), hex_of(hash));
+			Ok(())
+		},
+		Command::SeedDemo { store } => {
+			let store = BlobStore::open(store).map_err(|e| e.to_string())?;
+			let seeded = lineage_ml::demo::seed(&store).map_err(|e| e.to_string())?;
+			for (version, root) in seeded.roots.iter().enumerate() {
+				println!("digits v{version} merkle-root 0x{}", hex_of(*root));
+			}
+			println!("digits-mlp weights 0x{}", hex_of(seeded.weights));
+			Ok(())
+		},
+		Command::RunJob { store, device } => {
+			use codec::{Decode, Encode};
+			let backend = Backend::from_name(&device)
+				.ok_or_else(|| format!("unknown device {device:?}: use flex, wgpu or cuda"))?;
+			let mut input = Vec::new();
+			std::io::stdin().read_to_end(&mut input).map_err(|e| format!("stdin: {e}"))?;
+			let job = lineage_primitives::ml_jobs::EngineJob::decode(&mut input.as_slice())
+				.map_err(|e| format!("stdin is not a SCALE EngineJob: {e}"))?;
+			let store = BlobStore::open(store).map_err(|e| e.to_string())?;
+			let response = lineage_ml::job::run(&store, &job, backend);
+			std::io::stdout().write_all(&response.encode()).map_err(|e| format!("stdout: {e}"))?;
+			Ok(())
+		},
+		Command::Info => {
+			let backends: Vec<&str> =
+				Backend::ALL.iter().filter(|b| b.is_built()).map(|b| b.name()).collect();
+			let info =
+				serde_json::json!({ "version": lineage_ml::ENGINE_VERSION, "backends": backends });
+			println!("{info}");
+			Ok(())
+		},
+		Command::Has { hash, store } => {
+			let hash =
+				parse_hash(&hash).ok_or_else(|| format!("{hash:?} is not a 32-byte hex hash"))?;
+			let store = BlobStore::open(store).map_err(|e| e.to_string())?;
+			let dataset = store.named(hash).is_some_and(|blob| store.contains(blob));
+			println!("{}", serde_json::json!({ "blob": store.contains(hash), "dataset": dataset }));
 			Ok(())
 		},
 		Command::Import { uri, store, expect, max_bytes } => {

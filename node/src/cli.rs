@@ -12,6 +12,10 @@ pub(crate) struct Cli {
 	/// Options of the running node (chain, ports, validator, database, …).
 	#[clap(flatten)]
 	pub(crate) run: RunCmd,
+
+	/// Options of the node's ML service.
+	#[clap(flatten)]
+	pub(crate) ml: crate::ml::MlArgs,
 }
 
 /// Maintenance subcommands, as in every Substrate node.
@@ -50,4 +54,8 @@ pub(crate) enum Subcommand {
 
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// The ML service's blob store: import model weights and datasets to serve jobs from.
+	#[command(subcommand)]
+	Ml(crate::ml::import::MlCmd),
 }

@@ -10,6 +10,7 @@ use crate::{
 	benchmarking::{inherent_benchmark_data, RemarkBuilder, TransferKeepAliveBuilder},
 	chain_spec,
 	cli::{Cli, Subcommand},
+	ml::import::MlCmd,
 	service,
 };
 
@@ -126,16 +127,21 @@ pub(crate) fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))
 		},
+		Some(Subcommand::Ml(MlCmd::Import(cmd))) => {
+			let runner = cli.create_runner(cmd)?;
+			runner.sync_run(|config| cmd.run(&config.base_path.config_dir(config.chain_spec.id())))
+		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			let ml = cli.ml.clone();
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<OpaqueBlock, lineage_runtime::Hash>,
-					>(config)
+					>(config, ml)
 					.map_err(sc_cli::Error::Service),
 					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
+						service::new_full::<sc_network::Litep2pNetworkBackend>(config, ml)
 							.map_err(sc_cli::Error::Service)
 					},
 				}

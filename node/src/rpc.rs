@@ -1,6 +1,7 @@
 //! RPC extensions on top of the ones `sc-service` always serves (system, chain, state,
 //! author, offchain): account nonces (`system_accountNextIndex`), fee queries
-//! (`payment_*`) and GRANDPA finality (`grandpa_*`).
+//! (`payment_*`), GRANDPA finality (`grandpa_*`) and the ML service's node-local state
+//! (`lineage_*`, see `ml::rpc`).
 
 use std::sync::Arc;
 
@@ -31,18 +32,20 @@ pub(crate) struct GrandpaDeps<B> {
 }
 
 /// Everything the RPC extensions need.
-pub(crate) struct FullDeps<C, P, B> {
+pub(crate) struct FullDeps<C, P, B, S> {
 	/// The client.
 	pub(crate) client: Arc<C>,
 	/// Transaction pool.
 	pub(crate) pool: Arc<P>,
 	/// GRANDPA state.
 	pub(crate) grandpa: GrandpaDeps<B>,
+	/// The ML service's node-local state, for `lineage_*`.
+	pub(crate) lineage: crate::ml::rpc::Lineage<S>,
 }
 
 /// Builds the RPC extensions of a full node.
-pub(crate) fn create_full<C, P, B>(
-	deps: FullDeps<C, P, B>,
+pub(crate) fn create_full<C, P, B, S>(
+	deps: FullDeps<C, P, B, S>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
 where
 	C: ProvideRuntimeApi<Block>
@@ -57,12 +60,14 @@ where
 	P: TransactionPool + 'static,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 	B::State: sc_client_api::StateBackend<sp_runtime::traits::HashingFor<Block>>,
+	S: sp_core::offchain::OffchainStorage + 'static,
 {
+	use crate::ml::rpc::LineageApiServer;
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use sc_consensus_grandpa_rpc::{Grandpa, GrandpaApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
-	let FullDeps { client, pool, grandpa } = deps;
+	let FullDeps { client, pool, grandpa, lineage } = deps;
 	let GrandpaDeps {
 		shared_voter_state,
 		shared_authority_set,
@@ -84,5 +89,6 @@ where
 		)
 		.into_rpc(),
 	)?;
+	module.merge(lineage.into_rpc())?;
 	Ok(module)
 }

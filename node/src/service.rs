@@ -139,11 +139,75 @@ pub(crate) fn new_partial(config: &Configuration) -> Result<Service, ServiceErro
 	})
 }
 
+/// Starts the ML service (`--ml-worker`) on the node's off-chain storage; with `--dev`, with
+/// the dev workers' keys and the demo assets.
+#[allow(clippy::too_many_arguments, reason = "the node's parts it wires together")]
+fn start_ml_service(
+	config: &Configuration,
+	ml: &crate::ml::MlArgs,
+	engine: &crate::ml::engine::Engine,
+	status: &crate::ml::service::SharedStatus,
+	client: &Arc<FullClient>,
+	backend: &Arc<FullBackend>,
+	keystore_container: &sc_service::KeystoreContainer,
+	task_manager: &TaskManager,
+) -> Result<(), ServiceError> {
+	use crate::ml::{dev, resolve, service};
+	if !config.offchain_worker.enabled {
+		log::warn!(
+			target: "lineage-ml",
+			"--ml-worker without off-chain workers: no job will reach the ML service \
+			 (add --offchain-worker always)"
+		);
+	}
+	let storage = backend
+		.offchain_storage()
+		.ok_or_else(|| ServiceError::Other("the database has no off-chain storage".into()))?;
+	let engine = engine.clone();
+	std::fs::create_dir_all(engine.store())
+		.map_err(|error| ServiceError::Other(format!("{}: {error}", engine.store().display())))?;
+	let is_dev = config.chain_spec.id() == "dev";
+	if is_dev {
+		dev::insert_worker_keys(&keystore_container.keystore()).map_err(ServiceError::Other)?;
+	}
+	log::info!(
+		target: "lineage-ml",
+		"ML service: engine {}, store {}, {} threads, device {}",
+		engine.executable.display(),
+		engine.store().display(),
+		ml.ml_threads,
+		ml.ml_device
+	);
+	let resolver: service::Resolver = {
+		let client = client.clone();
+		Arc::new(move |request| resolve::engine_job(&*client, request))
+	};
+	let run = service::start(
+		client.clone(),
+		storage,
+		resolver,
+		engine.clone(),
+		ml.ml_threads,
+		status.clone(),
+	);
+	// On its own thread: seeding the demo runs the engine, and the loop is light.
+	task_manager.spawn_handle().spawn_blocking("ml-service", Some("ml"), async move {
+		if is_dev {
+			if let Err(error) = dev::seed_demo(&engine) {
+				log::error!(target: "lineage-ml", "cannot seed the demo assets: {error}");
+			}
+		}
+		run.await
+	});
+	Ok(())
+}
+
 /// Builds and starts a full node (an authority when `--validator` or `--dev` is given).
 pub(crate) fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	ml: crate::ml::MlArgs,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -222,6 +286,32 @@ pub(crate) fn new_full<
 		);
 	}
 
+	let engine = crate::ml::engine::Engine {
+		executable: crate::ml::engine_path(ml.ml_engine.as_ref()),
+		store: crate::ml::store_dir(&config.base_path.config_dir(config.chain_spec.id())),
+		device: ml.ml_device.clone(),
+	};
+	let ml_status = crate::ml::service::SharedStatus::default();
+	if ml.ml_worker {
+		start_ml_service(
+			&config,
+			&ml,
+			&engine,
+			&ml_status,
+			&client,
+			&backend,
+			&keystore_container,
+			&task_manager,
+		)?;
+	}
+	let lineage_rpc = crate::ml::rpc::Lineage {
+		enabled: ml.ml_worker,
+		status: ml_status,
+		queue: backend.offchain_storage().map(crate::ml::queue::LocalQueue::new),
+		engine,
+		keystore: keystore_container.keystore(),
+	};
+
 	let role = config.role;
 	let force_authoring = config.force_authoring;
 	let backoff_authoring_blocks: Option<()> = None;
@@ -237,6 +327,7 @@ pub(crate) fn new_full<
 		let shared_voter_state = shared_voter_state.clone();
 		let shared_authority_set = grandpa_link.shared_authority_set().clone();
 		let justification_stream = grandpa_link.justification_stream();
+		let lineage_rpc = lineage_rpc.clone();
 
 		Box::new(move |subscription_executor: sc_rpc::SubscriptionTaskExecutor| {
 			let finality_provider = sc_consensus_grandpa::FinalityProofProvider::new_for_service(
@@ -253,6 +344,7 @@ pub(crate) fn new_full<
 					subscription_executor,
 					finality_provider,
 				},
+				lineage: lineage_rpc.clone(),
 			};
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})

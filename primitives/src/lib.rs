@@ -9,6 +9,7 @@
 //! - [`compute`]: workers' capabilities, attestation keys (`lnml`) and reputation;
 //! - [`models`]: model ids, the architecture [`models::ModelSpec`], licences, royalty splits
 //!   and lineage links;
+//! - [`demo`]: the development chain's demo dataset and model, as the ML engine builds them;
 //! - [`merkle`]: the Merkle root of a dataset's items, as versions record it;
 //! - [`ml_jobs`]: the off-chain local storage through which the compute pallet's off-chain
 //!   worker hands jobs to the node's ML service and takes their results back;
@@ -26,6 +27,7 @@ extern crate alloc;
 pub mod apis;
 pub mod compute;
 pub mod datasets;
+pub mod demo;
 pub mod merkle;
 pub mod ml_jobs;
 pub mod models;

@@ -117,3 +117,29 @@ pub struct MlResult {
 
 /// The ML service's answer to a request.
 pub type MlResponse = Result<MlResult, JobFailure>;
+
+/// A request resolved against the chain by the ML service: everything the engine needs, by
+/// content. The engine finds the bytes in its blob store: weights by blake2-256, datasets by
+/// the Merkle root of their items (the name an import gives them).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode)]
+pub enum EngineJob {
+	/// Run the model `spec` with the weights hashing to `weights` on `input`.
+	Inference {
+		/// The model's architecture.
+		spec: ModelSpec,
+		/// blake2-256 of its saved weights.
+		weights: H256,
+		/// Little-endian `f32` features, one sample or several.
+		input: Vec<u8>,
+	},
+	/// Train `spec` on the datasets with these Merkle roots, with `settings`, and measure each
+	/// dataset's attribution.
+	Training {
+		/// The architecture.
+		spec: ModelSpec,
+		/// Each dataset version's Merkle root, in the request's order.
+		datasets: Vec<H256>,
+		/// The hyper-parameters and seed.
+		settings: TrainingSettings,
+	},
+}

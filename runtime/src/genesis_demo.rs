@@ -1,13 +1,17 @@
 //! The demo dataset and model the `development` preset starts with, so that a newcomer running
 //! `lineage-node --dev` finds lineage to query at block 0.
 //!
-//! The hashes are derived from labels, not from real files: the demo data and weights arrive
-//! with the ML engine, which will replace these with the content hashes of the shipped
-//! 8×8 digits set and the model trained on it.
+//! The dataset's roots and the model's weights hash are those of the real assets the ML engine
+//! builds from the shipped 8×8 digits ([`lineage_primitives::demo`], checked by the engine's
+//! tests), so a `--dev --ml-worker` node serves them; only the dataset's metadata hash is a
+//! label's.
 
 use alloc::{vec, vec::Vec};
 use lineage_primitives::{
 	datasets::License,
+	demo::{
+		DEMO_WEIGHTS_HASH, DIGITS_CONTRIBUTION_ROOTS, DIGITS_VERSION_ITEMS, DIGITS_VERSION_ROOTS,
+	},
 	models::{
 		Activation, Architecture, DatasetUse, InputShape, ModelLicense, ModelSpec, RoyaltySplit,
 		Task,
@@ -38,8 +42,8 @@ fn label_hash(label: &str) -> H256 {
 pub fn datasets() -> Vec<GenesisDataset<AccountId, Balance>> {
 	vec![GenesisDataset {
 		curator: Sr25519Keyring::Alice.to_account_id(),
-		root: label_hash("lineage-demo/digits/v0"),
-		item_count: 1_000,
+		root: DIGITS_VERSION_ROOTS[0],
+		item_count: DIGITS_VERSION_ITEMS[0],
 		uri: b"lineage://demo/digits-8x8.csv".to_vec(),
 		metadata: label_hash("lineage-demo/digits/metadata"),
 		license: License {
@@ -50,15 +54,15 @@ pub fn datasets() -> Vec<GenesisDataset<AccountId, Balance>> {
 		contributions: vec![
 			GenesisContribution {
 				contributor: Sr25519Keyring::Bob.to_account_id(),
-				item_count: 500,
-				item_root: label_hash("lineage-demo/digits/bob"),
-				root_after: label_hash("lineage-demo/digits/v1"),
+				item_count: DIGITS_VERSION_ITEMS[1].saturating_sub(DIGITS_VERSION_ITEMS[0]),
+				item_root: DIGITS_CONTRIBUTION_ROOTS[0],
+				root_after: DIGITS_VERSION_ROOTS[1],
 			},
 			GenesisContribution {
 				contributor: Sr25519Keyring::Charlie.to_account_id(),
-				item_count: 297,
-				item_root: label_hash("lineage-demo/digits/charlie"),
-				root_after: label_hash("lineage-demo/digits/v2"),
+				item_count: DIGITS_VERSION_ITEMS[2].saturating_sub(DIGITS_VERSION_ITEMS[1]),
+				item_root: DIGITS_CONTRIBUTION_ROOTS[1],
+				root_after: DIGITS_VERSION_ROOTS[2],
 			},
 		],
 	}]
@@ -87,7 +91,7 @@ pub fn models() -> Vec<GenesisModel<AccountId, Balance>> {
 		owner: Sr25519Keyring::Dave.to_account_id(),
 		name: b"digits-mlp".to_vec(),
 		spec: digits_mlp_spec(),
-		weights_hash: label_hash("lineage-demo/digits-mlp/weights"),
+		weights_hash: DEMO_WEIGHTS_HASH,
 		weights_uri: b"lineage://demo/digits-mlp.mpk".to_vec(),
 		license: ModelLicense { commercial_use: true, derivatives_allowed: true },
 		price: 10 * MILLI_UNIT,
