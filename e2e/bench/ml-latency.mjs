@@ -120,10 +120,12 @@ async function main() {
   await waitUntil(async () => (await node.provider.send('lineage_blob', [(await api.call.modelsApi.model(DEMO_MODEL)).unwrap().weightsHash.toHex()])).blob, 120_000, 'demo assets');
   const usageSampler = sampler(node.pid);
 
+  // Nonces counted here: jobs sent together must not ask the pool for the same one.
+  let nonce = (await api.rpc.system.accountNextIndex(eve.address)).toNumber();
   /** Sends one job; resolves with { id, sentAt, includedIn }. */
   const send = () => new Promise((resolve, reject) => {
     const sentAt = Date.now();
-    api.tx.compute.submitInference(DEMO_MODEL, input, fee).signAndSend(eve, { nonce: -1 }, ({ status, events, dispatchError }) => {
+    api.tx.compute.submitInference(DEMO_MODEL, input, fee).signAndSend(eve, { nonce: nonce++ }, ({ status, events, dispatchError }) => {
       if (dispatchError) reject(new Error(dispatchError.toString()));
       if (status.isInBlock) {
         const submitted = events.find(({ event }) => api.events.compute.InferenceSubmitted.is(event));

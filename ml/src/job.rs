@@ -3,7 +3,10 @@
 //! records, never a panic or silence.
 //!
 //! - **Inference:** the input is little-endian `f32` features, a whole number of samples; the
-//!   output is every sample's fixed-point row, one after the other.
+//!   output is every sample's fixed-point row, one after the other. Weights the store lacks
+//!   are fetched from the model's `http(s)://` URI, if it has one, and kept only if they hash
+//!   to what the chain records; a chain-given path or `file://` URI is never read, so a job
+//!   cannot make a worker probe its own files.
 //! - **Training:** runs on the CPU reference backend whatever the worker's GPUs, since agreeing
 //!   weights hashes need it; the trained weights go into the blob store (the registered
 //!   model's weights are then there to serve), the metric is scaled by
@@ -22,6 +25,7 @@ use crate::{
 	blob::BlobStore,
 	data::{self, Dataset},
 	error::{EngineError, StoreError},
+	import::{import, DEFAULT_LIMIT},
 	inference::Inference,
 	training::{self, NamedDataset, Optimizer, TrainSettings},
 	ENGINE_VERSION,
@@ -30,7 +34,8 @@ use crate::{
 /// Runs `job` with the blobs of `store`, inference on `backend`.
 pub fn run(store: &BlobStore, job: &EngineJob, backend: Backend) -> MlResponse {
 	match job {
-		EngineJob::Inference { spec, weights, input } => {
+		EngineJob::Inference { spec, weights, weights_uri, input } => {
+			fetch_if_missing(store, *weights, weights_uri);
 			infer(store, spec, *weights, input, backend)
 		},
 		EngineJob::Training { spec, datasets, settings } => train(store, spec, datasets, settings),
@@ -55,6 +60,19 @@ fn infer(
 		engine_version: ENGINE_VERSION.as_bytes().to_vec(),
 		backend: backend_flag(backend),
 	})
+}
+
+/// Fetches blob `hash` from `uri` if the store lacks it and `uri` is `http(s)://`; a failure
+/// leaves the blob missing, which the job then reports.
+fn fetch_if_missing(store: &BlobStore, hash: H256, uri: &[u8]) {
+	let Ok(uri) = core::str::from_utf8(uri) else { return };
+	let remote = uri.starts_with("http://") || uri.starts_with("https://");
+	if store.contains(hash) || !remote {
+		return;
+	}
+	if let Err(error) = import(store, uri, Some(hash), DEFAULT_LIMIT) {
+		eprintln!("fetching 0x{} from {uri}: {error}", crate::blob::hex_of(hash));
+	}
 }
 
 /// The input as `f32` features: a whole, non-empty number of samples of finite values.

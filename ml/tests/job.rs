@@ -61,7 +61,12 @@ fn inference_returns_each_samples_fixed_point_row() {
 	let (first, _) = digits.sample(0).unwrap();
 	let (second, _) = digits.sample(1).unwrap();
 	let input = le_bytes(&[first, second].concat());
-	let request = EngineJob::Inference { spec: spec.clone(), weights: seeded.weights, input };
+	let request = EngineJob::Inference {
+		spec: spec.clone(),
+		weights: seeded.weights,
+		weights_uri: Vec::new(),
+		input,
+	};
 	let result = job::run(&store, &request, Backend::Flex).unwrap();
 	let MlOutput::Inference(values) = result.output else { panic!("an inference output") };
 	let expected = Inference::load(&spec, &store.get(seeded.weights).unwrap())
@@ -82,7 +87,7 @@ fn what_stops_a_job_is_a_typed_failure() {
 	let run = |weights, input: Vec<u8>| {
 		job::run(
 			&store,
-			&EngineJob::Inference { spec: spec.clone(), weights, input },
+			&EngineJob::Inference { spec: spec.clone(), weights, weights_uri: Vec::new(), input },
 			Backend::Flex,
 		)
 	};
@@ -136,6 +141,7 @@ fn run_job_speaks_scale_on_stdin_and_stdout() {
 	let request = EngineJob::Inference {
 		spec: demo::spec().unwrap(),
 		weights: seeded.weights,
+		weights_uri: Vec::new(),
 		input: le_bytes(&[0.0; 64]),
 	};
 	let mut child = Command::new(env!("CARGO_BIN_EXE_lineage-ml"))
@@ -152,4 +158,49 @@ fn run_job_speaks_scale_on_stdin_and_stdout() {
 	assert!(
 		matches!(response, Ok(result) if matches!(&result.output, MlOutput::Inference(v) if v.len() == 10))
 	);
+}
+
+/// Serves `body` once over HTTP on a local port; returns its URL.
+fn serve_once(body: Vec<u8>) -> String {
+	use std::io::Read;
+	let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+	let address = listener.local_addr().unwrap();
+	std::thread::spawn(move || {
+		let (mut stream, _) = listener.accept().unwrap();
+		let mut request = [0u8; 1024];
+		let _ = stream.read(&mut request);
+		let header = format!(
+			"HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+			body.len()
+		);
+		stream.write_all(header.as_bytes()).unwrap();
+		stream.write_all(&body).unwrap();
+	});
+	format!("http://{address}/weights")
+}
+
+#[test]
+fn weights_the_store_lacks_are_fetched_from_the_models_uri_hash_checked() {
+	let (_dir, seeded_store, seeded) = seeded();
+	let weights = seeded_store.get(seeded.weights).unwrap();
+	let dir = tempfile::tempdir().unwrap();
+	let empty = BlobStore::open(dir.path().join("blobs")).unwrap();
+	let spec = demo::spec().unwrap();
+	let job = |uri: String| EngineJob::Inference {
+		spec: spec.clone(),
+		weights: seeded.weights,
+		weights_uri: uri.into_bytes(),
+		input: le_bytes(&[0.0; 64]),
+	};
+	// Bytes that do not hash to the chain's weights hash are not kept.
+	let wrong = job::run(&empty, &job(serve_once(b"not the weights".to_vec())), Backend::Flex);
+	assert_eq!(wrong, Err(JobFailure::MissingBlob { hash: seeded.weights }));
+	assert!(!empty.contains(seeded.weights));
+	// A path from the chain is never read, even where the weights are.
+	let path = seeded_store.path_of(seeded.weights).display().to_string();
+	let local = job::run(&empty, &job(path), Backend::Flex);
+	assert_eq!(local, Err(JobFailure::MissingBlob { hash: seeded.weights }));
+	let fetched = job::run(&empty, &job(serve_once(weights)), Backend::Flex).unwrap();
+	assert!(empty.contains(seeded.weights));
+	assert_eq!(fetched.weights_hash, seeded.weights);
 }

@@ -129,6 +129,9 @@ pub enum EngineJob {
 		spec: ModelSpec,
 		/// blake2-256 of its saved weights.
 		weights: H256,
+		/// Where the chain says the weights can be fetched (may be empty): an `http(s)://`
+		/// URI is fetched, hash checked, if the store lacks them.
+		weights_uri: Vec<u8>,
 		/// Little-endian `f32` features, one sample or several.
 		input: Vec<u8>,
 	},

@@ -32,7 +32,12 @@ where
 	match request.task {
 		MlTask::Inference { model, input } => {
 			let model = api.model(best, model).ok().flatten().ok_or(JobFailure::Unavailable)?;
-			Ok(EngineJob::Inference { spec: model.spec, weights: model.weights_hash, input })
+			Ok(EngineJob::Inference {
+				spec: model.spec,
+				weights: model.weights_hash,
+				weights_uri: model.weights_uri.into_inner(),
+				input,
+			})
 		},
 		MlTask::Training { spec, datasets, settings } => {
 			let roots = datasets
