@@ -10,13 +10,11 @@
 	reason = "a test that cannot unwrap or index must fail"
 )]
 
-use std::{
-	fs,
-	io::{Read, Write},
-	net::TcpListener,
-	thread,
-};
+use std::{fs, thread};
 
+mod common;
+
+use common::serve_once;
 use lineage_ml::{
 	blob::{hex_of, parse_hash, BlobStore},
 	hash::blake2_256,
@@ -102,40 +100,22 @@ fn imports_check_the_hash_and_the_size_and_store_nothing_on_failure() {
 	assert_eq!(Source::parse("https://a/b").unwrap(), Source::Http("https://a/b".into()));
 }
 
-/// Serves `body` once over HTTP/1.1 on a loopback port.
-fn serve_once(body: &'static [u8]) -> String {
-	let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-	let address = listener.local_addr().unwrap();
-	thread::spawn(move || {
-		let (mut stream, _) = listener.accept().unwrap();
-		let mut request = [0u8; 1024];
-		let _ = stream.read(&mut request);
-		let header = format!(
-			"HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-			body.len()
-		);
-		stream.write_all(header.as_bytes()).unwrap();
-		stream.write_all(body).unwrap();
-	});
-	format!("http://{address}/weights.bin")
-}
-
 #[test]
 fn http_imports_are_hash_checked_and_capped() {
 	let (_dir, store) = store();
 	let expected = blake2_256(b"served weights");
 	assert_eq!(
-		import(&store, &serve_once(b"served weights"), Some(expected), 1024).unwrap(),
+		import(&store, &serve_once(b"served weights".to_vec()), Some(expected), 1024).unwrap(),
 		expected
 	);
 	assert_eq!(store.get(expected).unwrap(), b"served weights");
 	let (_dir, empty) = self::store();
 	assert!(matches!(
-		import(&empty, &serve_once(b"served weights"), None, 4),
+		import(&empty, &serve_once(b"served weights".to_vec()), None, 4),
 		Err(StoreError::TooLarge { limit: 4 })
 	));
 	assert!(matches!(
-		import(&empty, &serve_once(b"tampered weights"), Some(expected), 1024),
+		import(&empty, &serve_once(b"tampered weights".to_vec()), Some(expected), 1024),
 		Err(StoreError::HashMismatch { .. })
 	));
 	assert!(!empty.contains(expected));

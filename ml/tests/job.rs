@@ -14,7 +14,10 @@ use std::{
 	process::{Command, Stdio},
 };
 
+mod common;
+
 use codec::{Decode, Encode};
+use common::serve_once;
 use lineage_ml::{
 	backend::Backend,
 	blob::BlobStore,
@@ -158,25 +161,6 @@ fn run_job_speaks_scale_on_stdin_and_stdout() {
 	assert!(
 		matches!(response, Ok(result) if matches!(&result.output, MlOutput::Inference(v) if v.len() == 10))
 	);
-}
-
-/// Serves `body` once over HTTP on a local port; returns its URL.
-fn serve_once(body: Vec<u8>) -> String {
-	use std::io::Read;
-	let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-	let address = listener.local_addr().unwrap();
-	std::thread::spawn(move || {
-		let (mut stream, _) = listener.accept().unwrap();
-		let mut request = [0u8; 1024];
-		let _ = stream.read(&mut request);
-		let header = format!(
-			"HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-			body.len()
-		);
-		stream.write_all(header.as_bytes()).unwrap();
-		stream.write_all(&body).unwrap();
-	});
-	format!("http://{address}/weights")
 }
 
 #[test]

@@ -1,8 +1,15 @@
-//! Shared by the integration tests: the shipped digits data and the specs in `ml/specs/`.
+//! Shared by the integration tests: the shipped digits data, the specs in `ml/specs/`, and a
+//! one-shot HTTP server for imports.
 
 #![allow(dead_code, reason = "each test binary uses a different part")]
 
-use std::{fs, io::BufReader, path::PathBuf};
+use std::{
+	fs,
+	io::{BufReader, Read, Write},
+	net::TcpListener,
+	path::PathBuf,
+	thread,
+};
 
 use lineage_ml::{
 	data::{csv, Dataset, Targets},
@@ -42,4 +49,22 @@ pub(crate) fn quick_settings(epochs: u32) -> TrainSettings {
 		seed: 7,
 		held_out_percent: 20,
 	}
+}
+
+/// Serves `body` once over HTTP/1.1 on a loopback port; returns its URL.
+pub(crate) fn serve_once(body: Vec<u8>) -> String {
+	let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+	let address = listener.local_addr().unwrap();
+	thread::spawn(move || {
+		let (mut stream, _) = listener.accept().unwrap();
+		let mut request = [0u8; 1024];
+		let _ = stream.read(&mut request);
+		let header = format!(
+			"HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+			body.len()
+		);
+		stream.write_all(header.as_bytes()).unwrap();
+		stream.write_all(&body).unwrap();
+	});
+	format!("http://{address}/weights.bin")
 }
