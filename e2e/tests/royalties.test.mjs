@@ -93,11 +93,27 @@ e2e('a payment is charged for the lineage it reached, not the worst case', 60_00
   assert.ok(model.revenue.toBigInt() >= LIN / 100n);
 });
 
-e2e('the treasury account is a metadata constant and receives the treasury share', 60_000, async () => {
+e2e('the treasury account is a metadata constant and is paid the treasury share at once', 60_000, async () => {
   const treasury = api.consts.royalties.treasuryAccount.toString();
-  const before = await api.call.royaltiesApi.ownerEarnings(treasury);
+  // It is the treasury pallet's account, which spends through governance.
+  const treasuryPallet = api.consts.treasury.palletId.toU8a();
+  assert.deepEqual(
+    api.createType('AccountId', treasury).toU8a().slice(0, 4 + treasuryPallet.length),
+    new Uint8Array([...new TextEncoder().encode('modl'), ...treasuryPallet]),
+  );
   const paid = await sendAndWait(api.tx.royalties.pay(DEMO_MODEL, LIN), eve, { until: 'inBlock' });
-  const after = await (await api.at(paid.blockHash)).call.royaltiesApi.ownerEarnings(treasury);
-  // The demo model's split gives the treasury 10%.
-  assert.equal(after.earned.toBigInt() - before.earned.toBigInt(), LIN / 10n);
+  // The demo model's split gives the treasury 10%, moved from the pot to its account.
+  const transfer = paid.events
+    .map(({ event }) => event)
+    .find((event) => api.events.balances.Transfer.is(event) && event.data.to.toString() === treasury);
+  assert.ok(transfer, 'a transfer to the treasury');
+  assert.equal(transfer.data.amount.toBigInt(), LIN / 10n);
+  const header = await api.rpc.chain.getHeader(paid.blockHash);
+  const before = await freeBalanceAt(api, header.parentHash, treasury);
+  const after = await freeBalanceAt(api, paid.blockHash, treasury);
+  // Plus its fifth of the block's fees.
+  assert.ok(after - before >= LIN / 10n);
+  // Nothing is left for it to claim.
+  const earnings = await (await api.at(paid.blockHash)).call.royaltiesApi.ownerEarnings(treasury);
+  assert.equal(earnings.claimable.toBigInt(), 0n);
 });

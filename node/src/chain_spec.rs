@@ -37,7 +37,7 @@ pub(crate) fn development_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
-/// Two validators (Alice, Bob), the `local_testnet` preset, sudo for Alice.
+/// Two validators (Alice, Bob), the `local_testnet` preset, governed by referenda (no sudo).
 pub(crate) fn local_chain_spec() -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm_binary()?, None)
 		.with_name("Lineage Local Testnet")

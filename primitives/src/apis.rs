@@ -1,5 +1,5 @@
 //! Runtime APIs that dApps call through metadata (`api.call.datasetsApi.*`,
-//! `api.call.modelsApi.*`, `api.call.royaltiesApi.*`, `api.call.computeApi.*` in polkadot.js). The record types are parameters so that each pallet
+//! `api.call.modelsApi.*`, `api.call.royaltiesApi.*`, `api.call.computeApi.*`, `api.call.daoApi.*` in polkadot.js). The record types are parameters so that each pallet
 //! keeps its bounded storage types; the runtime fills them in and metadata describes them.
 
 use alloc::vec::Vec;
@@ -8,6 +8,7 @@ use codec::Codec;
 use crate::{
 	compute::{JobId, WorkerKey},
 	datasets::{DatasetId, DatasetVersion, Shares},
+	disputes::DisputeId,
 	models::ModelId,
 	royalties::{Earnings, ModelStatement},
 };
@@ -99,5 +100,16 @@ sp_api::decl_runtime_apis! {
 		fn jobs_of_requester(requester: AccountId) -> Vec<JobId>;
 		/// The accepted result of a settled job, with its attestations, if it had one.
 		fn result(id: JobId) -> Option<JobResult>;
+	}
+
+	/// Queries on governance's disputes.
+	pub trait DaoApi<Dispute>
+	where
+		Dispute: Codec,
+	{
+		/// The open dispute, if any (a ruled one is gone; its events stay).
+		fn dispute(id: DisputeId) -> Option<Dispute>;
+		/// Every open dispute, by id (at most the chain's `dao.maxOpenDisputes`).
+		fn open_disputes() -> Vec<(DisputeId, Dispute)>;
 	}
 }

@@ -28,6 +28,7 @@ pub mod apis;
 pub mod compute;
 pub mod datasets;
 pub mod demo;
+pub mod disputes;
 pub mod merkle;
 pub mod ml_jobs;
 pub mod models;
@@ -84,3 +85,13 @@ pub const UNIT: Balance = 1_000_000_000_000;
 pub const MILLI_UNIT: Balance = 1_000_000_000;
 /// One millionth of a LIN in plancks.
 pub const MICRO_UNIT: Balance = 1_000_000;
+
+/// Target block time. Aura slots have the same length: one block per slot. Durations that
+/// other crates count in blocks (governance tracks, parameters) derive from it.
+pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
+/// Blocks per minute at the target block time.
+pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
+/// Blocks per hour.
+pub const HOURS: BlockNumber = MINUTES * 60;
+/// Blocks per day.
+pub const DAYS: BlockNumber = HOURS * 24;

@@ -20,13 +20,14 @@ use sp_version::RuntimeVersion;
 use lineage_primitives::{
 	compute::{JobId, WorkerKey},
 	datasets::{DatasetId, DatasetVersion, Shares},
+	disputes::DisputeId,
 	models::ModelId,
 	royalties::{Earnings, ModelStatement},
 };
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Compute, Datasets, Executive, Grandpa,
-	InherentDataExt, Models, Nonce, Royalties, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	genesis_config_presets, AccountId, Aura, Balance, Block, Compute, Dao, Datasets, Executive,
+	Grandpa, InherentDataExt, Models, Nonce, Royalties, Runtime, RuntimeCall, RuntimeGenesisConfig,
 	SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -276,6 +277,16 @@ impl_runtime_apis! {
 
 		fn model_statement(model: ModelId) -> ModelStatement<Balance> {
 			Royalties::model_statement(model)
+		}
+	}
+
+	impl lineage_primitives::apis::DaoApi<Block, pallet_dao::Dispute<Runtime>> for Runtime {
+		fn dispute(id: DisputeId) -> Option<pallet_dao::Dispute<Runtime>> {
+			Dao::dispute(id)
+		}
+
+		fn open_disputes() -> Vec<(DisputeId, pallet_dao::Dispute<Runtime>)> {
+			Dao::open_disputes()
 		}
 	}
 

@@ -11,8 +11,8 @@ pub(crate) use frame_system_benchmarking::{
 pub(crate) use sp_storage::TrackedStorageKey;
 
 pub(crate) use crate::{
-	AllPalletsWithSystem, Balances, Compute, Datasets, Models, Parameters, Royalties, Runtime,
-	Sudo, Timestamp,
+	AllPalletsWithSystem, Balances, Compute, ConvictionVoting, Dao, Datasets, Models, Parameters,
+	Preimage, Referenda, Royalties, Runtime, Scheduler, Sudo, Timestamp, Treasury,
 };
 
 impl frame_system_benchmarking::Config for Runtime {}
@@ -26,8 +26,14 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_parameters, Parameters]
+	[pallet_preimage, Preimage]
+	[pallet_scheduler, Scheduler]
+	[pallet_referenda, Referenda]
+	[pallet_conviction_voting, ConvictionVoting]
+	[pallet_treasury, Treasury]
 	[pallet_datasets, Datasets]
 	[pallet_models, Models]
 	[pallet_royalties, Royalties]
 	[pallet_compute, Compute]
+	[pallet_dao, Dao]
 );

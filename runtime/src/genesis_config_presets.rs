@@ -2,9 +2,11 @@
 //!
 //! Each preset is a JSON patch over the default genesis config, which the node turns into a
 //! chain spec (`lineage-node build-spec --chain dev|local`). Both presets use the well-known
-//! development keys (Alice, Bob, …) and give Alice the sudo key; a public network's genesis
-//! must not reuse either. The `development` preset also seeds the demo dataset and model of
-//! [`crate::genesis_demo`].
+//! development keys (Alice, Bob, …); a public network's genesis must not reuse either. Only
+//! `development` has a sudo key (Alice's); `local_testnet` is governed by referenda alone,
+//! like a public chain. Both run governance on [`GovernanceTiming::Development`], so a
+//! referendum is decided in a couple of minutes. The `development` preset also seeds the demo
+//! dataset and model of [`crate::genesis_demo`].
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -15,10 +17,11 @@ use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRE
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use lineage_primitives::compute::{Backends, Capabilities};
+use pallet_dao::GovernanceTiming;
 
 use crate::{
 	configs::DEFAULT_MIN_WORKER_STAKE, genesis_demo, AccountId, Balance, BalancesConfig,
-	ComputeConfig, DatasetsConfig, ModelsConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
+	ComputeConfig, DaoConfig, DatasetsConfig, ModelsConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
 };
 
 /// What each endowed development account starts with: one million LIN.
@@ -32,7 +35,7 @@ fn authority_keys(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, Gra
 fn testnet_genesis(
 	initial_authorities: Vec<(AuraId, GrandpaId)>,
 	endowed_accounts: Vec<AccountId>,
-	root: AccountId,
+	sudo_key: Option<AccountId>,
 	with_demo: bool,
 ) -> Value {
 	let (datasets, models, workers) = if with_demo {
@@ -59,7 +62,9 @@ fn testnet_genesis(
 				.map(|(_, grandpa)| (grandpa.clone(), 1))
 				.collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(root) },
+		sudo: SudoConfig { key: sudo_key },
+		// Both test chains run the tracks in blocks, so referenda finish while someone watches.
+		dao: DaoConfig { timing: GovernanceTiming::Development },
 		datasets: DatasetsConfig { datasets },
 		models: ModelsConfig { models },
 		compute: ComputeConfig { workers },
@@ -97,7 +102,7 @@ pub fn development_config_genesis() -> Value {
 	testnet_genesis(
 		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
 		true,
 	)
 }
@@ -110,7 +115,8 @@ pub fn local_config_genesis() -> Value {
 			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 		],
 		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
+		// Governed like a public chain: referenda only, no sudo key.
+		None,
 		false,
 	)
 }

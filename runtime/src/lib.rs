@@ -36,8 +36,9 @@ use sp_version::RuntimeVersion;
 
 pub use frame_system::Call as SystemCall;
 pub use lineage_primitives::{
-	AccountId, Address, Balance, BlockNumber, Hash, Header, Nonce, Signature, MICRO_UNIT,
-	MILLI_UNIT, SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL, UNIT,
+	AccountId, Address, Balance, BlockNumber, Hash, Header, Nonce, Signature, DAYS, HOURS,
+	MICRO_UNIT, MILLI_SECS_PER_BLOCK, MILLI_UNIT, MINUTES, SS58_PREFIX, TOKEN_DECIMALS,
+	TOKEN_SYMBOL, UNIT,
 };
 pub use pallet_balances::Call as BalancesCall;
 pub use pallet_timestamp::Call as TimestampCall;
@@ -74,24 +75,15 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("lineage"),
 	impl_name: Cow::Borrowed("lineage-node"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
 	system_version: 1,
 };
 
-/// Target block time. Aura slots have the same length: one block per slot.
-pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
-/// Length of an Aura slot.
+/// Length of an Aura slot: one block per slot.
 pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
-
-/// Blocks per minute at the target block time.
-pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
-/// Blocks per hour.
-pub const HOURS: BlockNumber = MINUTES * 60;
-/// Blocks per day.
-pub const DAYS: BlockNumber = HOURS * 24;
 
 /// The smallest balance an account may hold; below it the account is removed ("reaped").
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
@@ -130,6 +122,10 @@ type Migrations = (
 	pallet_royalties::migrations::v2::MigrateToChunkedPools<Runtime>,
 	pallet_royalties::migrations::v3::MigrateToOneWritePools<Runtime>,
 	pallet_compute::migrations::v2::MigrateToCapableActiveList<Runtime>,
+	pallet_royalties::migrations::v4::MigrateTreasuryEarnings<
+		Runtime,
+		configs::LegacyRoyaltiesTreasury,
+	>,
 );
 
 /// Executive: handles dispatch to the various pallets.
@@ -177,8 +173,8 @@ mod runtime {
 	#[runtime::pallet_index(5)]
 	pub type TransactionPayment = pallet_transaction_payment;
 
-	// Sudo has a key only in the `development` and `local_testnet` presets; any other
-	// genesis leaves it empty, and the DAO replaces it as the chain's root origin.
+	// Sudo has a key only in the `development` preset; every other chain is governed by
+	// referenda (OpenGov below, on `pallet_dao`'s tracks).
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
 
@@ -186,8 +182,24 @@ mod runtime {
 	#[runtime::pallet_index(7)]
 	pub type Parameters = pallet_parameters;
 
-	// Lineage's own pallets start at 20, leaving 7..20 for infrastructure (session,
-	// scheduler, preimage, treasury).
+	// OpenGov (`configs/governance.rs`, `configs/treasury.rs`).
+	#[runtime::pallet_index(8)]
+	pub type Preimage = pallet_preimage;
+
+	#[runtime::pallet_index(9)]
+	pub type Scheduler = pallet_scheduler;
+
+	#[runtime::pallet_index(10)]
+	pub type Referenda = pallet_referenda;
+
+	#[runtime::pallet_index(11)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+
+	#[runtime::pallet_index(12)]
+	pub type Treasury = pallet_treasury;
+
+	// Lineage's own pallets start at 20, leaving 13..20 for infrastructure (session, the
+	// validator set).
 	#[runtime::pallet_index(20)]
 	pub type Datasets = pallet_datasets;
 
@@ -199,4 +211,8 @@ mod runtime {
 
 	#[runtime::pallet_index(23)]
 	pub type Compute = pallet_compute;
+
+	// Lineage's tracks, origins and disputes over OpenGov.
+	#[runtime::pallet_index(24)]
+	pub type Dao = pallet_dao;
 }

@@ -1,4 +1,5 @@
-//! Both genesis presets build a working state: balances, authorities and the sudo key.
+//! Both genesis presets build a working state: balances, authorities, the sudo key (the
+//! development chain's only) and governance's timing.
 
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "tests fail loudly")]
 
@@ -41,8 +42,26 @@ fn local_preset_has_alice_and_bob_as_authorities() {
 			vec![Sr25519Keyring::Alice.public().into(), Sr25519Keyring::Bob.public().into()]
 		);
 		assert_eq!(Grandpa::grandpa_authorities().len(), 2);
-		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
+		// Governed by referenda alone.
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
 	});
+}
+
+#[test]
+fn both_presets_run_governance_in_blocks() {
+	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
+		common::ext_from_preset(preset).execute_with(|| {
+			assert_eq!(
+				pallet_dao::Timing::<Runtime>::get(),
+				pallet_dao::GovernanceTiming::Development
+			);
+			// The treasury's account exists, so the first fee share or royalty can be paid in.
+			assert_eq!(
+				Balances::total_balance(&lineage_runtime::configs::TreasuryAccount::get()),
+				lineage_runtime::EXISTENTIAL_DEPOSIT
+			);
+		});
+	}
 }
 
 #[test]
@@ -55,10 +74,10 @@ fn presets_endow_the_development_accounts() {
 			}
 			// The test-only keys One and Two are not endowed.
 			assert!(!System::account_exists(&Sr25519Keyring::One.to_account_id()));
-			// Plus the royalties account's existential deposit, minted at genesis.
+			// Plus the royalties' and the treasury's existential deposits, minted at genesis.
 			assert_eq!(
 				Balances::total_issuance(),
-				DEV_ENDOWMENT * 12 + lineage_runtime::EXISTENTIAL_DEPOSIT
+				DEV_ENDOWMENT * 12 + 2 * lineage_runtime::EXISTENTIAL_DEPOSIT
 			);
 		});
 	}

@@ -17,7 +17,7 @@ use lineage_primitives::{
 	models::{DatasetUse, ModelLicense, RoyaltySplit},
 };
 use lineage_runtime::{
-	configs::TreasuryAccount,
+	configs::{TreasuryAccount, TREASURY_FEE_PERCENT},
 	genesis_demo::{digits_mlp_spec, DEMO_DATASET, DEMO_MODEL},
 	Balances, Royalties, Runtime, RuntimeCall, RuntimeEvent, UNIT,
 };
@@ -67,13 +67,16 @@ fn a_fine_tuned_models_payment_follows_its_lineage() {
 		.unwrap());
 		let model = 1;
 		let pot_before = Balances::balance(&Royalties::pot());
+		let treasury_before = Balances::balance(&TreasuryAccount::get());
 
 		assert_ok!(common::apply_signed(
 			RuntimeCall::Royalties(pallet_royalties::Call::pay { model, amount: UNIT }),
 			Eve,
 		)
 		.unwrap());
-		assert_eq!(Balances::balance(&Royalties::pot()), pot_before + UNIT);
+		// The treasury's part (below) left the pot for the treasury's account at once.
+		let to_treasury = 130 * UNIT / 1_000;
+		assert_eq!(Balances::balance(&Royalties::pot()), pot_before + UNIT - to_treasury);
 
 		// Ferdie 0.5 LIN. Upstream 0.3 LIN to the demo model: Dave 70% = 0.21, its data 20% =
 		// 0.06, its treasury 10% = 0.03. Data: 0.1 + 0.06 = 0.16 LIN over 1,797 shares.
@@ -82,8 +85,25 @@ fn a_fine_tuned_models_payment_follows_its_lineage() {
 		};
 		assert_eq!(owner(Ferdie), UNIT / 2);
 		assert_eq!(owner(Dave), 210 * UNIT / 1_000);
+		// The treasury: 0.1 LIN from Ferdie's model and 0.03 from the demo model, paid into its
+		// account with its fifth of Eve's fee, and nothing left to claim.
+		let fee = common::events()
+			.into_iter()
+			.rev()
+			.find_map(|event| match event {
+				RuntimeEvent::TransactionPayment(
+					pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
+				) => Some(actual_fee),
+				_ => None,
+			})
+			.unwrap();
+		let fee_share = fee * u128::from(TREASURY_FEE_PERCENT) / 100;
+		assert_eq!(
+			Balances::balance(&TreasuryAccount::get()) - treasury_before,
+			to_treasury + fee_share
+		);
 		let treasury = <Runtime as RoyaltiesApi<_, _, _>>::owner_earnings(TreasuryAccount::get());
-		assert_eq!(treasury.claimable, 130 * UNIT / 1_000);
+		assert_eq!(treasury.claimable, 0);
 		let data = 160 * UNIT / 1_000;
 		for (who, shares) in [(Alice, 1_000), (Bob, 500), (Charlie, 297)] {
 			let got = earnings(&who.to_account_id());
@@ -114,7 +134,7 @@ fn a_fine_tuned_models_payment_follows_its_lineage() {
 			}
 		)));
 		assert_eq!(earnings(&Bob.to_account_id()), 0);
-		assert_eq!(Balances::balance(&Royalties::pot()), pot_before + UNIT - owed);
+		assert_eq!(Balances::balance(&Royalties::pot()), pot_before + UNIT - to_treasury - owed);
 		assert_eq!(
 			<Runtime as RoyaltiesApi<_, _, _>>::pools_of(Bob.to_account_id()),
 			vec![DEMO_DATASET]

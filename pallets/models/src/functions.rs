@@ -7,7 +7,7 @@ use frame_support::{
 	pallet_prelude::DispatchResult,
 	traits::{
 		fungible::MutateHold,
-		tokens::{Fortitude, Precision},
+		tokens::{Fortitude, Precision, Restriction},
 		Get,
 	},
 	BoundedVec,
@@ -244,6 +244,38 @@ impl<T: Config> Pallet<T> {
 		Models::<T>::insert(model, record);
 		Self::deposit_event(Event::ModelRevoked { model, burned });
 		Ok(())
+	}
+
+	/// Who answers for `model` in a dispute: its owner, while it is not revoked.
+	pub fn dispute_offender(model: ModelId) -> Result<T::AccountId, DispatchError> {
+		let record = Models::<T>::get(model).ok_or(Error::<T>::UnknownModel)?;
+		ensure!(record.status != ModelStatus::Revoked, Error::<T>::AlreadyRevoked);
+		Ok(record.owner)
+	}
+
+	/// Revokes `model` on an upheld dispute: the deposit it still holds goes to `to` rather
+	/// than being burned. A model revoked meanwhile moves nothing.
+	pub fn revoke_to(model: ModelId, to: &T::AccountId) -> Result<BalanceOf<T>, DispatchError> {
+		let mut record = Models::<T>::get(model).ok_or(Error::<T>::UnknownModel)?;
+		if record.status == ModelStatus::Revoked {
+			return Ok(Zero::zero());
+		}
+		let slashed = core::mem::take(&mut record.deposit);
+		if !slashed.is_zero() {
+			T::Currency::transfer_on_hold(
+				&HoldReason::ModelDeposit.into(),
+				&record.owner,
+				to,
+				slashed,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Force,
+			)?;
+		}
+		record.status = ModelStatus::Revoked;
+		Models::<T>::insert(model, record);
+		Self::deposit_event(Event::ModelRevokedOnDispute { model, to: to.clone(), slashed });
+		Ok(slashed)
 	}
 
 	/// Registers a genesis model.

@@ -210,6 +210,9 @@ pub mod pallet {
 		ModelDeprecated { model: ModelId },
 		/// Governance revoked the model; the deposit still held was burned.
 		ModelRevoked { model: ModelId, burned: BalanceOf<T> },
+		/// An upheld dispute revoked the model; the deposit still held went to `to` (the
+		/// treasury).
+		ModelRevokedOnDispute { model: ModelId, to: T::AccountId, slashed: BalanceOf<T> },
 	}
 
 	/// Errors of the models pallet.
@@ -217,6 +220,8 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// No model has this id.
 		UnknownModel,
+		/// The model is revoked already: there is nothing left to dispute.
+		AlreadyRevoked,
 		/// Only the model's owner may do this.
 		NotOwner,
 		/// The name is longer than `MaxNameLen`.

@@ -18,8 +18,9 @@
 //!   - **data**: divided by attribution weight among the dataset versions the model was
 //!     trained on and credited to each dataset's [`pool`]: one write, whatever the number of
 //!     contributors or versions;
-//!   - **treasury**: credited to [`Config::TreasuryAccount`], which claims like an owner;
-//!     it also receives every rounding remainder of the split, so nothing is lost.
+//!   - **treasury**: paid at once to [`Config::TreasuryAccount`] (the treasury pallet's
+//!     account, which spends through governance and has no key to claim with); it also
+//!     receives every rounding remainder of the split, so nothing is lost.
 //! - [`pay_training_fee`](Pallet::pay_training_fee) pays a dataset's training fee into its pool.
 //! - Contributors [`claim`](Pallet::claim) one dataset or [`claim_all`](Pallet::claim_all).
 //!
@@ -124,7 +125,7 @@ pub mod pallet {
 	use sp_runtime::traits::AccountIdConversion;
 
 	/// The in-code storage version: 2 since pools keep their accumulators in chunks.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -147,7 +148,8 @@ pub mod pallet {
 		type PalletId: Get<PalletId>;
 
 		/// Receives the treasury part of every payment, and every rounding remainder of a
-		/// split, as credited earnings it claims with `claim_earnings`.
+		/// split, paid into it at once (the runtime names the treasury pallet's account). It
+		/// must exist (hold its existential deposit) before the first payment.
 		#[pallet::constant]
 		type TreasuryAccount: Get<Self::AccountId>;
 

@@ -12,6 +12,11 @@
 //! version's down instead); what was paid in and its dust move into the chunks (the first
 //! chunk takes a v2 pool's totals); the summary keeps only what was paid out.
 //!
+//! **v3 → v4** ([`v4::MigrateTreasuryEarnings`]): the treasury part of a payment is no longer
+//! credited as owner earnings but paid into the treasury's account at once. What the old
+//! treasury account (`OldTreasury`, which nobody could claim for) was credited and had not
+//! claimed moves from the pot to [`Config::TreasuryAccount`], and its earnings entry goes.
+//!
 //! Each migration moves every pool, holding and model in the upgrade's block: fine for the
 //! state a young chain has; a chain with many pools would move this to `pallet-migrations`
 //! (multi-block) first.
@@ -366,6 +371,57 @@ pub mod v3 {
 		2,
 		3,
 		UncheckedMigrateToOneWritePools<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}
+
+/// The treasury part of payments, paid rather than credited.
+pub mod v4 {
+	use super::*;
+	use frame_support::traits::{fungible::Mutate, tokens::Preservation};
+
+	/// Pays what `OldTreasury` was credited to the treasury (see the module's documentation).
+	pub struct UncheckedMigrateTreasuryEarnings<T, OldTreasury>(PhantomData<(T, OldTreasury)>);
+
+	impl<T: Config, OldTreasury: Get<T::AccountId>> UncheckedOnRuntimeUpgrade
+		for UncheckedMigrateTreasuryEarnings<T, OldTreasury>
+	{
+		fn on_runtime_upgrade() -> Weight {
+			let old = OldTreasury::get();
+			let earnings = crate::OwnerEarnings::<T>::take(&old);
+			if !earnings.claimable.is_zero() {
+				// The pot holds every credited earning on top of its existential deposit, so
+				// this cannot fail; were it to, the credit stays where it was.
+				if let Err(error) = T::Currency::transfer(
+					&Pallet::<T>::pot(),
+					&T::TreasuryAccount::get(),
+					earnings.claimable,
+					Preservation::Preserve,
+				) {
+					defensive!("the pot could not pay the treasury's earnings", error);
+					crate::OwnerEarnings::<T>::insert(&old, earnings);
+				}
+			}
+			// The earnings entry, and the pot's and the treasury's accounts.
+			T::DbWeight::get().reads_writes(3, 3)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(_: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			ensure!(
+				crate::OwnerEarnings::<T>::get(OldTreasury::get()).claimable.is_zero(),
+				"the old treasury still has earnings"
+			);
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// [`UncheckedMigrateTreasuryEarnings`], run only at storage version 3, which it sets to 4.
+	pub type MigrateTreasuryEarnings<T, OldTreasury> = VersionedMigration<
+		3,
+		4,
+		UncheckedMigrateTreasuryEarnings<T, OldTreasury>,
 		Pallet<T>,
 		<T as frame_system::Config>::DbWeight,
 	>;

@@ -121,7 +121,7 @@ impl<T: Config> Pallet<T> {
 			}
 			to_treasury.saturating_accrue(upstream_left);
 		}
-		Self::credit_owner_only(&T::TreasuryAccount::get(), to_treasury);
+		Self::pay_treasury(to_treasury)?;
 		division.treasury = to_treasury;
 		Ok(division)
 	}
@@ -145,6 +145,22 @@ impl<T: Config> Pallet<T> {
 			earnings.claimable.saturating_accrue(amount);
 			earnings.earned.saturating_accrue(amount);
 		});
+	}
+
+	/// Pays `amount` from the pot to the treasury's account at once: the treasury spends
+	/// through governance, so it has no key to claim with. The pot keeps its existential
+	/// deposit, so it is never reaped.
+	pub(crate) fn pay_treasury(amount: BalanceOf<T>) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		T::Currency::transfer(
+			&Self::pot(),
+			&T::TreasuryAccount::get(),
+			amount,
+			Preservation::Preserve,
+		)
+		.map(|_| ())
 	}
 
 	/// Credits `amount` to the holders of `version` of `dataset`. Returns whether anyone could
@@ -196,7 +212,7 @@ impl<T: Config> Pallet<T> {
 		T::Currency::transfer(payer, &Self::pot(), amount, Preservation::Preserve)?;
 		if !Self::credit_pool(dataset, version, amount)? {
 			// Nobody holds shares of that version yet: the fee goes to the treasury.
-			Self::credit_owner_only(&T::TreasuryAccount::get(), amount);
+			Self::pay_treasury(amount)?;
 		}
 		Self::deposit_event(Event::TrainingFeePaid {
 			dataset,

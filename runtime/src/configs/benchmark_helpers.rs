@@ -15,6 +15,22 @@ use crate::{AccountId, Balance, Royalties, Runtime};
 /// The runtime's helper for every Lineage pallet's benchmarks.
 pub struct LineageBenchmarkHelper;
 
+impl pallet_treasury::ArgumentsFactory<(), AccountId> for LineageBenchmarkHelper {
+	fn create_asset_kind(_seed: u32) {}
+
+	fn create_beneficiary(seed: [u8; 32]) -> AccountId {
+		// The benchmarks pay out 100 plancks, below the existential deposit: the beneficiary
+		// must exist already, or the payment (rightly) fails.
+		let beneficiary = AccountId::from(seed);
+		let _ =
+			<crate::Balances as frame_support::traits::fungible::Mutate<AccountId>>::set_balance(
+				&beneficiary,
+				crate::EXISTENTIAL_DEPOSIT,
+			);
+		beneficiary
+	}
+}
+
 impl pallet_datasets::BenchmarkHelper<AccountId> for LineageBenchmarkHelper {
 	fn prepare_share_change(dataset: DatasetId, who: &AccountId) {
 		Royalties::prepare_share_change_worst_case(dataset, who);
@@ -43,6 +59,28 @@ impl pallet_royalties::BenchmarkHelper<AccountId, Balance> for LineageBenchmarkH
 		datasets: Vec<DatasetUse>,
 	) -> ModelId {
 		pallet_models::benchmarking::create_model::<Runtime>(owner, split, parents, datasets)
+	}
+}
+
+impl pallet_dao::BenchmarkHelper<AccountId> for LineageBenchmarkHelper {
+	fn create_subject(opener: &AccountId) -> lineage_primitives::disputes::DisputeSubject {
+		// A model of its own owner, with its registration deposit held: what an upheld ruling
+		// moves to the treasury.
+		let owner = frame_benchmarking::account::<AccountId>("model-owner", 0, 0);
+		assert!(&owner != opener, "the opener is not the offender");
+		let split = RoyaltySplit {
+			owner: Perbill::from_percent(90),
+			upstream: Perbill::zero(),
+			data: Perbill::zero(),
+			treasury: Perbill::from_percent(10),
+		};
+		let model = pallet_models::benchmarking::create_model::<Runtime>(
+			owner,
+			split,
+			Vec::new(),
+			Vec::new(),
+		);
+		lineage_primitives::disputes::DisputeSubject::Model(model)
 	}
 }
 

@@ -6,7 +6,9 @@ mod balances;
 mod benchmark_helpers;
 mod compute;
 mod consensus;
+mod dao;
 mod datasets;
+mod governance;
 mod models;
 mod offchain;
 mod parameters;
@@ -15,12 +17,14 @@ mod sudo;
 mod system;
 mod timestamp;
 mod transaction_payment;
+mod treasury;
 
 pub use datasets::{ContributionDeposit, DatasetDeposit};
 pub use models::ModelDeposit;
 pub use parameters::{
 	dynamic_params, RuntimeParameters, RuntimeParametersKey, DEFAULT_MIN_WORKER_STAKE,
 };
-pub use royalties::{RoyaltiesPalletId, TreasuryAccount};
+pub use royalties::{LegacyRoyaltiesTreasury, RoyaltiesPalletId};
 pub use system::{BlockHashCount, RuntimeBlockLength, RuntimeBlockWeights};
-pub use transaction_payment::LENGTH_FEE_PER_BYTE;
+pub use transaction_payment::{LENGTH_FEE_PER_BYTE, TREASURY_FEE_PERCENT};
+pub use treasury::{TreasuryAccount, TreasuryPalletId};

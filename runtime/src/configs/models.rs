@@ -1,8 +1,12 @@
 //! `pallet_models`: the model registry. Lineage bounds (parents, datasets, depth) are what
 //! every royalty payment walks, so they are kept small.
 
-use frame_support::{parameter_types, traits::ConstU32};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, EitherOfDiverse},
+};
 use frame_system::EnsureRoot;
+use pallet_dao::EnsureModelCurator;
 
 use crate::{AccountId, Balance, Balances, Datasets, Runtime, RuntimeHoldReason, UNIT};
 
@@ -15,8 +19,8 @@ impl pallet_models::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Datasets = Datasets;
-	// Root (sudo in dev and local networks) until the DAO issue lands.
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	// Certifies and revokes: the model curator track, or root.
+	type GovernanceOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureModelCurator>;
 	type ModelDeposit = ModelDeposit;
 	type MaxNameLen = ConstU32<64>;
 	type MaxUriLen = ConstU32<256>;

@@ -1,18 +1,21 @@
 //! `pallet_parameters`: the values governance changes without a runtime upgrade. Each is a
-//! typed key under its pallet's module below; `parameters.setParameter` (root: sudo on the
-//! development chains, the DAO's root track once it lands) writes it and the pallet reading it
-//! sees the new value from the next call on. The defaults below hold until then.
+//! typed key under its pallet's module below; `parameters.setParameter` writes it and the
+//! pallet reading it sees the new value from the next call on. The defaults below hold until
+//! then. Who may set a key ([`ParametersAdmin`]): the parameters track (or root) for the
+//! compute market's terms; only the root track for the treasurer's spend cap, since the cap
+//! bounds what a cheaper track may take.
 //!
 //! What a job fixed at submission (its compute fee, tolerance, commit and reveal windows)
 //! keeps its submission value; slashes apply at settlement's current rate.
 
 use frame_support::{
 	dynamic_params::{dynamic_pallet_params, dynamic_params},
-	traits::AsEnsureOriginWithArg,
+	traits::{EitherOfDiverse, EnsureOrigin, EnsureOriginWithArg},
 };
 use frame_system::EnsureRoot;
+use pallet_dao::EnsureParameters;
 
-use crate::{AccountId, Balance, Runtime, RuntimeEvent, UNIT};
+use crate::{AccountId, Balance, Runtime, RuntimeEvent, RuntimeOrigin, UNIT};
 
 /// The least stake a worker registers with, until governance changes it; the development
 /// presets size their workers' stakes from it without reading storage.
@@ -71,6 +74,53 @@ pub mod dynamic_params {
 		#[codec(index = 10)]
 		pub static ResultRetention: crate::BlockNumber = 7 * crate::DAYS;
 	}
+
+	/// Disputes (`pallet_dao`).
+	#[dynamic_pallet_params]
+	#[codec(index = 2)]
+	pub mod dao {
+		/// Held from whoever opens a dispute until it is ruled on; lost to the treasury if the
+		/// dispute is rejected. Ten model deposits, so disputing is not a free way to harass.
+		#[codec(index = 0)]
+		pub static DisputeDeposit: crate::Balance = 100 * crate::UNIT;
+	}
+
+	/// The treasury's limits (`pallet_treasury`).
+	#[dynamic_pallet_params]
+	#[codec(index = 1)]
+	pub mod treasury {
+		/// The most one treasurer-track spend pays out: 10,000 LIN, a hundredth of a
+		/// development account's funds; larger spends go through the root track.
+		#[codec(index = 0)]
+		pub static TreasurerSpendCap: crate::Balance = 10_000 * crate::UNIT;
+	}
+}
+
+/// Who may set each parameter: see the module docs.
+pub struct ParametersAdmin;
+
+impl EnsureOriginWithArg<RuntimeOrigin, RuntimeParametersKey> for ParametersAdmin {
+	type Success = ();
+
+	fn try_origin(
+		origin: RuntimeOrigin,
+		key: &RuntimeParametersKey,
+	) -> Result<Self::Success, RuntimeOrigin> {
+		type ParametersTrack = EitherOfDiverse<EnsureRoot<AccountId>, EnsureParameters>;
+		match key {
+			RuntimeParametersKey::Compute(_) | RuntimeParametersKey::Dao(_) => {
+				<ParametersTrack as EnsureOrigin<RuntimeOrigin>>::try_origin(origin).map(|_| ())
+			},
+			RuntimeParametersKey::Treasury(_) => {
+				<EnsureRoot<AccountId> as EnsureOrigin<RuntimeOrigin>>::try_origin(origin)
+			},
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin(_key: &RuntimeParametersKey) -> Result<RuntimeOrigin, ()> {
+		Ok(RuntimeOrigin::root())
+	}
 }
 
 /// What the parameters pallet's benchmark writes.
@@ -87,7 +137,6 @@ impl Default for RuntimeParameters {
 impl pallet_parameters::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeParameters = RuntimeParameters;
-	// Root sets every parameter; the DAO issue gives tracks their own keys.
-	type AdminOrigin = AsEnsureOriginWithArg<EnsureRoot<AccountId>>;
+	type AdminOrigin = ParametersAdmin;
 	type WeightInfo = crate::weights::pallet_parameters::WeightInfo<Runtime>;
 }

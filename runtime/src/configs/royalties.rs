@@ -4,17 +4,15 @@
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
 use sp_runtime::traits::AccountIdConversion;
 
+use super::TreasuryAccount;
 use crate::{AccountId, Balances, Datasets, Models, Runtime};
 
 parameter_types! {
 	/// Derives the account holding every royalty owed and not yet claimed.
 	pub const RoyaltiesPalletId: PalletId = PalletId(*b"lin/roya");
-	/// Derives the treasury's account until the DAO's treasury replaces it.
-	pub const TreasuryPalletId: PalletId = PalletId(*b"lin/trsy");
-	/// Receives the treasury part of every payment. Exposed in metadata as
-	/// `royalties.treasuryAccount`; it claims with `claim_earnings`, which needs a key nobody
-	/// holds until the DAO's treasury spends from it.
-	pub TreasuryAccount: AccountId = TreasuryPalletId::get().into_account_truncating();
+	/// The account royalties credited the treasury part to before `pallet_treasury` existed
+	/// (storage version 3); the v4 migration pays what it was owed to the treasury.
+	pub LegacyRoyaltiesTreasury: AccountId = PalletId(*b"lin/trsy").into_account_truncating();
 }
 
 impl pallet_royalties::Config for Runtime {
@@ -22,6 +20,7 @@ impl pallet_royalties::Config for Runtime {
 	type Models = Models;
 	type Datasets = Datasets;
 	type PalletId = RoyaltiesPalletId;
+	// Paid at once into `pallet_treasury`'s account (`royalties.treasuryAccount` in metadata).
 	type TreasuryAccount = TreasuryAccount;
 	type MaxPaidModels = ConstU32<8>;
 	type MaxDatasetsPerModel = <Runtime as pallet_models::Config>::MaxDatasets;

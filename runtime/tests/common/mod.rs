@@ -83,3 +83,32 @@ pub(crate) fn apply_signed(call: RuntimeCall, signer: Sr25519Keyring) -> ApplyEx
 pub(crate) fn events() -> Vec<RuntimeEvent> {
 	System::events().into_iter().map(|record| record.event).collect()
 }
+
+/// Starts block `number` as Aura would author it: the slot in a pre-runtime digest, then the
+/// timestamp inherent for that slot. Blocks started this way can be finished and chained.
+pub(crate) fn begin_block(number: u32, parent_hash: lineage_runtime::Hash) {
+	use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
+	use sp_runtime::{Digest, DigestItem};
+
+	let slot = Slot::from(u64::from(number));
+	let digest = Digest { logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, slot.encode())] };
+	let header = Header::new(number, Default::default(), Default::default(), parent_hash, digest);
+	Executive::initialize_block(&header);
+	let now = u64::from(number) * lineage_runtime::SLOT_DURATION;
+	let inherent =
+		UncheckedExtrinsic::new_bare(RuntimeCall::Timestamp(pallet_timestamp::Call::set { now }));
+	Executive::apply_extrinsic(inherent)
+		.expect("the timestamp inherent is valid")
+		.expect("the timestamp inherent dispatches");
+}
+
+/// Finishes the current block and starts the next one.
+pub(crate) fn next_block() {
+	let header = Executive::finalize_block();
+	begin_block(header.number().saturating_add(1), header.hash());
+}
+
+/// Starts block 1 with its digest and timestamp, so that blocks can follow.
+pub(crate) fn begin_chain() {
+	begin_block(1, System::block_hash(0));
+}

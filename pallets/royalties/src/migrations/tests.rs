@@ -124,3 +124,44 @@ fn v1_pools_holdings_and_statements_move_through_v2_to_v3_without_gaining_or_los
 		assert_eq!(claimable(CHARLIE, 0), 300);
 	});
 }
+
+frame_support::parameter_types! {
+	pub const OldTreasury: AccountId = 77;
+}
+
+#[test]
+fn v4_pays_the_old_treasurys_unclaimed_earnings_to_the_treasury() {
+	run_test(|| {
+		StorageVersion::new(3).put::<Pallet<Test>>();
+		// What v3 did: the treasury part credited to the old account, held in the pot.
+		crate::OwnerEarnings::<Test>::insert(
+			OldTreasury::get(),
+			lineage_primitives::royalties::Earnings { claimable: 250, earned: 400 },
+		);
+		assert_ok!(<Balances as Mutate<_>>::transfer(
+			&PAYER,
+			&Pallet::<Test>::pot(),
+			250,
+			Preservation::Preserve
+		));
+		Pallet::<Test>::do_try_state().unwrap();
+		let pot = Balances::free_balance(Pallet::<Test>::pot());
+
+		v4::MigrateTreasuryEarnings::<Test, OldTreasury>::on_runtime_upgrade();
+
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 4);
+		assert_eq!(Balances::free_balance(TREASURY), INITIAL_BALANCE + 250);
+		assert_eq!(Balances::free_balance(Pallet::<Test>::pot()), pot - 250);
+		assert!(!crate::OwnerEarnings::<Test>::contains_key(OldTreasury::get()));
+		Pallet::<Test>::do_try_state().unwrap();
+
+		// Once only.
+		crate::OwnerEarnings::<Test>::insert(
+			OldTreasury::get(),
+			lineage_primitives::royalties::Earnings { claimable: 5, earned: 5 },
+		);
+		v4::MigrateTreasuryEarnings::<Test, OldTreasury>::on_runtime_upgrade();
+		assert_eq!(Balances::free_balance(TREASURY), INITIAL_BALANCE + 250);
+		crate::OwnerEarnings::<Test>::remove(OldTreasury::get());
+	});
+}

@@ -19,6 +19,11 @@ pub(crate) fn owner_earnings(who: AccountId) -> Earnings<Balance> {
 	crate::OwnerEarnings::<Test>::get(who)
 }
 
+/// What the treasury's account received since genesis: it is paid at once, not credited.
+pub(crate) fn treasury_received() -> Balance {
+	Balances::free_balance(TREASURY) - INITIAL_BALANCE
+}
+
 pub(crate) fn claimable(who: AccountId, dataset: u32) -> Balance {
 	Royalties::dataset_earnings(&who, dataset).claimable
 }
