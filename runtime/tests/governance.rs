@@ -481,3 +481,55 @@ fn a_rejected_dispute_pays_the_openers_deposit_to_the_treasury() {
 		assert_ne!(status, ModelStatus::Revoked);
 	});
 }
+
+#[test]
+fn the_parameters_track_changes_registry_deposits_for_new_registrations_only() {
+	use frame_support::traits::fungible::InspectHold;
+	use lineage_runtime::{configs::ModelDeposit, RuntimeHoldReason};
+
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		begin_chain();
+		let old = ModelDeposit::get();
+		let new = old * 3;
+		let set_model_deposit = RuntimeCall::Parameters(pallet_parameters::Call::set_parameter {
+			key_value: RuntimeParameters::Registry(
+				dynamic_params::registry::Parameters::ModelDeposit(ModelDeposit, Some(new)),
+			),
+		});
+		assert_ok!(pass(dao(pallet_dao::Origin::Parameters), set_model_deposit));
+		assert_eq!(ModelDeposit::get(), new);
+
+		// A new version of the demo model, registered now, holds the new deposit.
+		let dave = Dave.to_account_id();
+		let reason = RuntimeHoldReason::Models(pallet_models::HoldReason::ModelDeposit);
+		let held = Balances::balance_on_hold(&reason, &dave);
+		let next = pallet_models::NextModelId::<Runtime>::get();
+		assert_ok!(apply_signed(
+			RuntimeCall::Models(pallet_models::Call::register_version {
+				previous: DEMO_MODEL,
+				spec: lineage_runtime::genesis_demo::digits_mlp_spec(),
+				weights_hash: sp_core::H256::repeat_byte(0x42),
+				weights_uri: b"https://models.example/digits-v2".to_vec(),
+				parents: vec![],
+				datasets: vec![lineage_primitives::models::DatasetUse {
+					dataset: lineage_runtime::genesis_demo::DEMO_DATASET,
+					version: 2,
+					weight: sp_runtime::Perbill::one(),
+				}],
+			}),
+			Dave,
+		)
+		.unwrap());
+		assert_eq!(pallet_models::Models::<Runtime>::get(next).unwrap().deposit, new);
+		assert_eq!(Balances::balance_on_hold(&reason, &dave) - held, new);
+
+		// The demo model keeps the deposit it was charged at genesis, and returns exactly that.
+		assert_eq!(pallet_models::Models::<Runtime>::get(DEMO_MODEL).unwrap().deposit, old);
+		assert_ok!(apply_signed(
+			RuntimeCall::Models(pallet_models::Call::deprecate { model: DEMO_MODEL }),
+			Dave,
+		)
+		.unwrap());
+		assert_eq!(Balances::balance_on_hold(&reason, &dave) - held, new - old);
+	});
+}

@@ -6,7 +6,10 @@
 
 mod common;
 
-use frame_support::{assert_ok, traits::fungible::InspectHold};
+use frame_support::{
+	assert_ok,
+	traits::{fungible::InspectHold, Get},
+};
 use lineage_primitives::{
 	apis::{runtime_decl_for_datasets_api::DatasetsApi, runtime_decl_for_models_api::ModelsApi},
 	datasets::License,

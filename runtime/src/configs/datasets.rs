@@ -2,16 +2,13 @@
 //! junk datasets or contributions ties up real money, while a genuine contributor gets every
 //! planck back.
 
-use frame_support::{parameter_types, traits::ConstU32};
+//! The deposits are dynamic parameters (`parameters.rs`, `registry`), which the parameters
+//! track changes.
 
-use crate::{Balance, Balances, Royalties, Runtime, RuntimeHoldReason, UNIT};
+use frame_support::traits::ConstU32;
 
-parameter_types! {
-	/// Held from a dataset's registrant until it is retired.
-	pub const DatasetDeposit: Balance = 10 * UNIT;
-	/// Held from a contributor while the curator decides.
-	pub const ContributionDeposit: Balance = UNIT;
-}
+use super::dynamic_params::registry::{ContributionDeposit, DatasetDeposit};
+use crate::{Balances, Royalties, Runtime, RuntimeHoldReason};
 
 impl pallet_datasets::Config for Runtime {
 	type Currency = Balances;

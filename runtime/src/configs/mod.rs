@@ -19,8 +19,7 @@ mod timestamp;
 mod transaction_payment;
 mod treasury;
 
-pub use datasets::{ContributionDeposit, DatasetDeposit};
-pub use models::ModelDeposit;
+pub use parameters::dynamic_params::registry::{ContributionDeposit, DatasetDeposit, ModelDeposit};
 pub use parameters::{
 	dynamic_params, RuntimeParameters, RuntimeParametersKey, DEFAULT_MIN_WORKER_STAKE,
 };

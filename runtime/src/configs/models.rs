@@ -1,19 +1,13 @@
 //! `pallet_models`: the model registry. Lineage bounds (parents, datasets, depth) are what
-//! every royalty payment walks, so they are kept small.
+//! every royalty payment walks, so they are kept small. The deposit is a dynamic parameter
+//! (`parameters.rs`, `registry`), which the parameters track changes.
 
-use frame_support::{
-	parameter_types,
-	traits::{ConstU32, EitherOfDiverse},
-};
+use frame_support::traits::{ConstU32, EitherOfDiverse};
 use frame_system::EnsureRoot;
 use pallet_dao::EnsureModelCurator;
 
-use crate::{AccountId, Balance, Balances, Datasets, Runtime, RuntimeHoldReason, UNIT};
-
-parameter_types! {
-	/// Held from a model's owner until it is deprecated (returned) or revoked (burned).
-	pub const ModelDeposit: Balance = 10 * UNIT;
-}
+use super::dynamic_params::registry::ModelDeposit;
+use crate::{AccountId, Balances, Datasets, Runtime, RuntimeHoldReason};
 
 impl pallet_models::Config for Runtime {
 	type Currency = Balances;

@@ -85,6 +85,24 @@ pub mod dynamic_params {
 		pub static DisputeDeposit: crate::Balance = 100 * crate::UNIT;
 	}
 
+	/// Deposits of the registries (`pallet_datasets`, `pallet_models`). Each dataset,
+	/// contribution and model records the deposit it was charged and returns exactly that, so
+	/// a change applies to new registrations only.
+	#[dynamic_pallet_params]
+	#[codec(index = 3)]
+	pub mod registry {
+		/// Held from a dataset's registrant until it is retired.
+		#[codec(index = 0)]
+		pub static DatasetDeposit: crate::Balance = 10 * crate::UNIT;
+		/// Held from a contributor while the curator decides.
+		#[codec(index = 1)]
+		pub static ContributionDeposit: crate::Balance = crate::UNIT;
+		/// Held from a model's owner until it is deprecated (returned) or revoked (burned by
+		/// the curator track, paid to the treasury on an upheld dispute).
+		#[codec(index = 2)]
+		pub static ModelDeposit: crate::Balance = 10 * crate::UNIT;
+	}
+
 	/// The treasury's limits (`pallet_treasury`).
 	#[dynamic_pallet_params]
 	#[codec(index = 1)]
@@ -108,7 +126,9 @@ impl EnsureOriginWithArg<RuntimeOrigin, RuntimeParametersKey> for ParametersAdmi
 	) -> Result<Self::Success, RuntimeOrigin> {
 		type ParametersTrack = EitherOfDiverse<EnsureRoot<AccountId>, EnsureParameters>;
 		match key {
-			RuntimeParametersKey::Compute(_) | RuntimeParametersKey::Dao(_) => {
+			RuntimeParametersKey::Compute(_)
+			| RuntimeParametersKey::Dao(_)
+			| RuntimeParametersKey::Registry(_) => {
 				<ParametersTrack as EnsureOrigin<RuntimeOrigin>>::try_origin(origin).map(|_| ())
 			},
 			RuntimeParametersKey::Treasury(_) => {
