@@ -4,8 +4,9 @@
 // accounts vote with conviction and a third delegates; it is confirmed and enacted and the
 // parameter is visible in state, with the voters' funds locked. Then the two ways a
 // referendum fails: rejected (decision deposit refunded, submission deposit kept, as OpenGov
-// does) and killed by root (both deposits slashed to the treasury). Last, a dispute against
-// the demo model, ruled on the data disputes track.
+// does) and killed by root (both deposits slashed to the treasury). Last, disputes ruled on
+// the data disputes track: one against the demo model, one against a contribution to the
+// demo dataset.
 
 import assert from 'node:assert/strict';
 
@@ -21,6 +22,7 @@ let alice;
 let bob;
 let charlie;
 let dave;
+let eve;
 
 const { e2e } = devNodeSuite((ctx) => {
   ({ api } = ctx);
@@ -28,6 +30,7 @@ const { e2e } = devNodeSuite((ctx) => {
   bob = ctx.keyring.createFromUri('//Bob');
   charlie = ctx.keyring.createFromUri('//Charlie');
   dave = ctx.keyring.createFromUri('//Dave');
+  eve = ctx.keyring.createFromUri('//Eve');
 });
 
 // pallet-dao's tracks (pallets/dao/src/tracks.rs).
@@ -89,6 +92,36 @@ function treasuryAddress() {
   const id = api.consts.treasury.palletId.toU8a();
   const raw = u8aConcat(stringToU8a('modl'), id, new Uint8Array(32 - 4 - id.length));
   return encodeAddress(raw, SS58);
+}
+
+// pallet-dao's data disputes track.
+const DATA_DISPUTES_TRACK = 4;
+
+/**
+ * Rules on `dispute` through a referendum on the data disputes track that Alice and `voter`
+ * vote for; returns once it is approved (its enactment follows one block later).
+ */
+async function ruleByReferendum(dispute, upheld, voter) {
+  const index = await propose(api.tx.dao.rule(dispute, upheld), { Dao: 'DataDisputes' }, DATA_DISPUTES_TRACK);
+  await ok(api.tx.referenda.placeDecisionDeposit(index), alice);
+  const aye = { Standard: { vote: { aye: true, conviction: 'Locked1x' }, balance: VOTE } };
+  await Promise.all([
+    ok(api.tx.convictionVoting.vote(index, aye), alice),
+    ok(api.tx.convictionVoting.vote(index, aye), voter),
+  ]);
+  const outcome = await waitForOutcome(index, 150_000);
+  assert.ok(outcome.isApproved, `referendum ${index} ended ${outcome.type}`);
+}
+
+/** Polls `read` every 2 s for up to 30 s until `done(value)`; returns the last value read. */
+async function pollUntil(read, done) {
+  const deadline = Date.now() + 30_000;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    value = await read();
+  }
+  return value;
 }
 
 e2e('a parameters referendum passes with conviction votes and a delegation, and is enacted', 180_000, async () => {
@@ -194,7 +227,6 @@ e2e('a rejected referendum refunds its decision deposit; a killed one loses both
 
 e2e('a dispute against a model is opened, upheld on the data disputes track and settled', 180_000, async () => {
   const DEMO_MODEL = 0;
-  const DATA_DISPUTES_TRACK = 4;
   const deposit = 100n * LIN;
   const disputeHold = async () =>
     (await api.query.balances.holds(bob.address))
@@ -214,27 +246,72 @@ e2e('a dispute against a model is opened, upheld on the data disputes track and 
   assert.equal(open[0][1].offender.toString(), dave.address);
 
   // A referendum on the data disputes track rules for the opener.
-  const index = await propose(api.tx.dao.rule(dispute, true), { Dao: 'DataDisputes' }, DATA_DISPUTES_TRACK);
-  await ok(api.tx.referenda.placeDecisionDeposit(index), alice);
-  const aye = { Standard: { vote: { aye: true, conviction: 'Locked1x' }, balance: VOTE } };
-  await Promise.all([
-    ok(api.tx.convictionVoting.vote(index, aye), alice),
-    ok(api.tx.convictionVoting.vote(index, aye), charlie),
-  ]);
-  const outcome = await waitForOutcome(index, 150_000);
-  assert.ok(outcome.isApproved, `referendum ${index} ended ${outcome.type}`);
+  await ruleByReferendum(dispute, true, charlie);
 
   // Enacted one block later: the model is revoked and the dispute is gone.
-  const deadline = Date.now() + 30_000;
-  let model = await api.call.modelsApi.model(DEMO_MODEL);
-  while (!model.unwrap().status.isRevoked && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    model = await api.call.modelsApi.model(DEMO_MODEL);
-  }
+  const model = await pollUntil(
+    () => api.call.modelsApi.model(DEMO_MODEL),
+    (found) => found.unwrap().status.isRevoked,
+  );
   assert.ok(model.unwrap().status.isRevoked, 'the demo model is revoked');
   assert.equal(model.unwrap().deposit.toBigInt(), 0n, "its owner's deposit went to the treasury");
   assert.equal((await api.call.daoApi.openDisputes()).length, 0);
   assert.ok((await api.call.daoApi.dispute(dispute)).isNone);
   // Bob's deposit is back: nothing of his is held for the dispute.
   assert.equal(await disputeHold(), 0n);
+});
+
+e2e("a dispute against a contribution cancels its shares: the dataset's later payments skip it", 180_000, async () => {
+  const DEMO_DATASET = 0;
+  // The demo dataset's genesis contributions: Bob's 500 digits made version 1 (id 0),
+  // Charlie's 297 version 2 (id 1), over Alice's 1,000.
+  const CHARLIES_CONTRIBUTION = 1;
+  const TRAINING_FEE = LIN / 10n;
+  const subject = { Contribution: CHARLIES_CONTRIBUTION };
+
+  const accepted = (await api.query.datasets.acceptedContributions(CHARLIES_CONTRIBUTION)).unwrap();
+  assert.equal(accepted.contributor.toString(), charlie.address);
+  assert.deepEqual([accepted.version.toNumber(), accepted.shares.toNumber()], [2, 297]);
+  assert.ok(accepted.cancelledAt.isNone);
+
+  const opened = await ok(
+    api.tx.dao.openDispute(subject, 'StolenData', 'https://evidence.example/digits', `0x${'dd'.repeat(32)}`),
+    bob,
+  );
+  const event = findEvent(opened.events, api.events.dao.DisputeOpened).data;
+  assert.equal(event.offender.toString(), charlie.address);
+  const dispute = event.dispute.toNumber();
+
+  await ruleByReferendum(dispute, true, dave);
+
+  // Enacted one block later: the contribution is cancelled and Charlie holds no shares.
+  const record = await pollUntil(
+    async () => (await api.query.datasets.acceptedContributions(CHARLIES_CONTRIBUTION)).unwrap(),
+    (found) => found.cancelledAt.isSome,
+  );
+  assert.ok(record.cancelledAt.isSome, "Charlie's contribution is cancelled");
+  assert.deepEqual(
+    (await api.query.datasets.cancelledShares(DEMO_DATASET)).map(([version, shares]) => [version.toNumber(), shares.toNumber()]),
+    [[2, 297]],
+  );
+  const contributors = await api.call.datasetsApi.contributors(DEMO_DATASET, null, 10);
+  assert.deepEqual(
+    contributors.map(([who]) => who.toString()).sort(),
+    [alice.address, bob.address].sort(),
+  );
+  assert.equal((await api.call.daoApi.openDisputes()).length, 0);
+
+  // A training fee for version 2 is now split over the 1,500 shares left: Alice's 1,000 and
+  // Bob's 500. Charlie's earnings stay what they were.
+  const earnings = async (who, at) =>
+    (await (await api.at(at)).call.royaltiesApi.datasetEarnings(who.address, DEMO_DATASET)).earned.toBigInt();
+  const paid = await ok(api.tx.royalties.payTrainingFee(DEMO_DATASET, 2), eve);
+  const header = await api.rpc.chain.getHeader(paid.blockHash);
+  const gained = async (who) => (await earnings(who, paid.blockHash)) - (await earnings(who, header.parentHash));
+  assert.equal(await gained(charlie), 0n);
+  const alices = await gained(alice);
+  const bobs = await gained(bob);
+  const close = (gained, naive) => gained <= naive && naive - gained <= 1n;
+  assert.ok(close(alices, (TRAINING_FEE * 1000n) / 1500n), `Alice gained ${alices}`);
+  assert.ok(close(bobs, (TRAINING_FEE * 500n) / 1500n), `Bob gained ${bobs}`);
 });

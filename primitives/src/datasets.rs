@@ -50,8 +50,9 @@ pub trait DatasetInspect<Balance> {
 	/// The licence of `dataset` if both it and its `version` exist, else `None`.
 	fn license_at(dataset: DatasetId, version: DatasetVersion) -> Option<License<Balance>>;
 
-	/// Total shares of `dataset` at `version` (one per item in that version), if both exist.
-	/// Royalties for a model trained on that version are split over exactly these shares.
+	/// Total shares of `dataset` at `version`, if both exist: one per item in that version,
+	/// less the shares of contributions cancelled by a dispute at or below that version.
+	/// Payments for a model trained on that version are split over exactly these shares.
 	fn shares_at(dataset: DatasetId, version: DatasetVersion) -> Option<Shares>;
 
 	/// The latest version of `dataset`, if it exists. Versions only grow.
@@ -62,10 +63,13 @@ pub trait DatasetInspect<Balance> {
 	fn max_versions() -> u32;
 }
 
-/// Called by `pallet-datasets` whenever a contributor's shares change, which happens in one
-/// place only. The royalties pallet settles the contributor's accrued rewards here.
+/// Called by `pallet-datasets` whenever a contributor's shares change. The royalties pallet
+/// settles the contributor's accrued rewards here.
 pub trait OnSharesChanged<AccountId> {
-	/// `who` went from `old` to `new` shares of `dataset`, effective from `version` on.
+	/// `who` went from `old` to `new` shares of `dataset`. An increase was added at `version`
+	/// (a newly published version) and counts from it on; a decrease cancels shares that were
+	/// added at `version` (an upheld dispute against that version's contribution), which earn
+	/// nothing from later payments.
 	fn on_shares_changed(
 		dataset: DatasetId,
 		version: DatasetVersion,

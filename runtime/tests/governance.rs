@@ -533,3 +533,88 @@ fn the_parameters_track_changes_registry_deposits_for_new_registrations_only() {
 		assert_eq!(Balances::balance_on_hold(&reason, &dave) - held, new - old);
 	});
 }
+
+#[test]
+fn an_upheld_dispute_cancels_a_contributions_shares_and_later_payments_skip_them() {
+	use lineage_primitives::datasets::DatasetInspect;
+	use lineage_runtime::{genesis_demo::DEMO_DATASET, Datasets, Royalties};
+
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		begin_chain();
+		// The demo dataset's second genesis contribution: Charlie's 297 digits, version 2.
+		let charlies = 1;
+		let subject = DisputeSubject::Contribution(charlies);
+		let dispute = pallet_dao::NextDisputeId::<Runtime>::get();
+		assert_ok!(apply_signed(
+			RuntimeCall::Dao(pallet_dao::Call::open_dispute {
+				subject,
+				reason: DisputeReason::StolenData,
+				evidence_uri: b"https://evidence.example/digits-scraped".to_vec(),
+				evidence_hash: sp_core::H256::repeat_byte(0xdd),
+			}),
+			Bob,
+		)
+		.unwrap());
+		assert_eq!(
+			<Runtime as DaoApi<_, _>>::dispute(dispute).unwrap().offender,
+			Charlie.to_account_id()
+		);
+		assert_eq!(Datasets::shares_at(DEMO_DATASET, 2), Some(1_797));
+
+		let rule = RuntimeCall::Dao(pallet_dao::Call::rule { dispute, upheld: true });
+		assert_ok!(pass(dao(pallet_dao::Origin::DataDisputes), rule));
+		assert!(events().contains(&RuntimeEvent::Datasets(
+			pallet_datasets::Event::ContributionCancelled {
+				contribution: charlies,
+				dataset: DEMO_DATASET,
+				contributor: Charlie.to_account_id(),
+				version: 2,
+				shares: 297,
+			}
+		)));
+		assert!(events().contains(&RuntimeEvent::Dao(pallet_dao::Event::DisputeUpheld {
+			dispute,
+			subject,
+			slashed: 0,
+			returned: dynamic_params::dao::DisputeDeposit::get(),
+		})));
+		// Version 1 never had Charlie's digits; version 2 counts Alice's 1,000 and Bob's 500.
+		assert_eq!(Datasets::shares_at(DEMO_DATASET, 1), Some(1_500));
+		assert_eq!(Datasets::shares_at(DEMO_DATASET, 2), Some(1_500));
+		assert_eq!(
+			pallet_datasets::ContributorShares::<Runtime>::get(
+				DEMO_DATASET,
+				Charlie.to_account_id()
+			),
+			None
+		);
+
+		// A payment for the demo model (trained on version 2, a fifth to its data) reaches
+		// Alice and Bob only.
+		assert_ok!(apply_signed(
+			RuntimeCall::Royalties(pallet_royalties::Call::pay { model: DEMO_MODEL, amount: UNIT }),
+			Eve,
+		)
+		.unwrap());
+		let earned = |who: Sr25519Keyring| {
+			Royalties::dataset_earnings(&who.to_account_id(), DEMO_DATASET).earned
+		};
+		let data = UNIT / 5;
+		assert_eq!(earned(Charlie), 0);
+		let close = |earned: u128, naive: u128| earned <= naive && naive - earned <= 1;
+		assert!(close(earned(Bob), data * 500 / 1_500), "Bob earned {}", earned(Bob));
+		assert!(close(earned(Alice), data * 1_000 / 1_500), "Alice earned {}", earned(Alice));
+		// A cancelled contribution cannot be disputed again.
+		assert!(apply_signed(
+			RuntimeCall::Dao(pallet_dao::Call::open_dispute {
+				subject,
+				reason: DisputeReason::StolenData,
+				evidence_uri: Vec::new(),
+				evidence_hash: sp_core::H256::zero(),
+			}),
+			Eve,
+		)
+		.unwrap()
+		.is_err());
+	});
+}

@@ -2,7 +2,13 @@
 //! and the whole flow (register a dataset, contribute, accept, register a model on it) as
 //! signed extrinsics through `Executive`, read back through the runtime APIs.
 
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing, reason = "tests")]
+#![allow(
+	clippy::arithmetic_side_effects,
+	clippy::expect_used,
+	clippy::unwrap_used,
+	clippy::indexing_slicing,
+	reason = "tests"
+)]
 
 mod common;
 
@@ -139,7 +145,8 @@ fn dataset_to_model_flow_through_signed_extrinsics() {
 		.unwrap());
 		assert_ok!(common::apply_signed(
 			RuntimeCall::Datasets(pallet_datasets::Call::accept_contribution {
-				contribution: 0,
+				// The one just proposed (genesis contributions take ids too).
+				contribution: pallet_datasets::NextContributionId::<Runtime>::get() - 1,
 				new_root: H256::repeat_byte(4),
 			}),
 			Eve,
@@ -222,7 +229,8 @@ fn bad_registrations_fail_with_the_pallet_error() {
 		.unwrap());
 		let error = common::apply_signed(
 			RuntimeCall::Datasets(pallet_datasets::Call::accept_contribution {
-				contribution: 0,
+				// The one just proposed (genesis contributions take ids too).
+				contribution: pallet_datasets::NextContributionId::<Runtime>::get() - 1,
 				new_root: H256::repeat_byte(6),
 			}),
 			Bob,

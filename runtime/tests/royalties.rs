@@ -158,7 +158,8 @@ fn contributors_who_joined_after_the_version_used_earn_nothing_from_it() {
 		.unwrap());
 		assert_ok!(common::apply_signed(
 			RuntimeCall::Datasets(pallet_datasets::Call::accept_contribution {
-				contribution: 0,
+				// The one just proposed (genesis contributions take ids too).
+				contribution: pallet_datasets::NextContributionId::<Runtime>::get() - 1,
 				new_root: H256::repeat_byte(2),
 			}),
 			Alice,

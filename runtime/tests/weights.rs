@@ -5,10 +5,12 @@
 
 use frame_support::{dispatch::DispatchClass, traits::Get, weights::Weight};
 use lineage_runtime::{configs::RuntimeBlockWeights, Runtime};
+use pallet_dao::WeightInfo as _;
 use pallet_datasets::WeightInfo as _;
 use pallet_models::WeightInfo as _;
 use pallet_royalties::WeightInfo as _;
 
+type DaoWeights = pallet_dao::weights::SubstrateWeight<Runtime>;
 type DatasetsWeights = pallet_datasets::weights::SubstrateWeight<Runtime>;
 type ModelsWeights = pallet_models::weights::SubstrateWeight<Runtime>;
 type RoyaltiesWeights = pallet_royalties::weights::SubstrateWeight<Runtime>;
@@ -70,4 +72,19 @@ fn royalties_weights_are_measured_and_fit_in_a_block() {
 	assert_sane("claim", Royalties::claim_weight_bound());
 	assert_sane("claim_all", Royalties::claim_all_weight_bound());
 	assert_sane("claim_earnings", RoyaltiesWeights::claim_earnings());
+}
+
+#[test]
+fn dao_weights_are_measured_and_fit_in_a_block() {
+	let uri = <<Runtime as pallet_dao::Config>::MaxEvidenceUriLen as Get<u32>>::get();
+	assert_sane("open_dispute", DaoWeights::open_dispute(uri));
+	assert_sane("rule_upheld_model", DaoWeights::rule_upheld_model());
+	assert_sane("rule_upheld_contribution", DaoWeights::rule_upheld_contribution());
+	assert_sane("rule_rejected", DaoWeights::rule_rejected());
+	// Cancelling a contribution settles its contributor's whole royalty holding.
+	assert!(
+		DaoWeights::rule_upheld_contribution().ref_time()
+			> DaoWeights::rule_upheld_model().ref_time(),
+		"the worst contribution ruling costs more than a model's"
+	);
 }

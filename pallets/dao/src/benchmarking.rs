@@ -1,5 +1,7 @@
-//! Benchmarks of the dispute calls at their worst case: the longest evidence URI, a subject
-//! whose upheld ruling does the runtime's real work (revoking a model with its deposit).
+//! Benchmarks of the dispute calls at their worst case: the longest evidence URI, and subjects
+//! whose upheld rulings do the runtime's real work at its costliest (revoking a model with its
+//! deposit; cancelling a contribution whose contributor holds a position at every version of
+//! a full royalty pool).
 
 #![allow(
 	clippy::arithmetic_side_effects,
@@ -25,8 +27,7 @@ fn funded_opener<T: Config>() -> T::AccountId {
 	who
 }
 
-fn open<T: Config>(opener: &T::AccountId) -> DisputeId {
-	let subject = T::BenchmarkHelper::create_subject(opener);
+fn open<T: Config>(opener: &T::AccountId, subject: DisputeSubject) -> DisputeId {
 	let id = NextDisputeId::<T>::get();
 	Pallet::<T>::do_open_dispute(
 		opener.clone(),
@@ -43,10 +44,11 @@ fn open<T: Config>(opener: &T::AccountId) -> DisputeId {
 mod benchmarks {
 	use super::*;
 
+	/// A contribution: finding its offender reads more than a model's.
 	#[benchmark]
 	fn open_dispute(u: Linear<0, { T::MaxEvidenceUriLen::get() }>) {
 		let opener = funded_opener::<T>();
-		let subject = T::BenchmarkHelper::create_subject(&opener);
+		let subject = T::BenchmarkHelper::create_contribution_subject(&opener);
 
 		#[extrinsic_call]
 		_(
@@ -65,9 +67,9 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn rule_upheld() {
+	fn rule_upheld_model() {
 		let opener = funded_opener::<T>();
-		let dispute = open::<T>(&opener);
+		let dispute = open::<T>(&opener, T::BenchmarkHelper::create_model_subject(&opener));
 		let origin = T::RulingOrigin::try_successful_origin().unwrap();
 
 		#[extrinsic_call]
@@ -78,9 +80,25 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn rule_upheld_contribution() {
+		let opener = funded_opener::<T>();
+		let subject = T::BenchmarkHelper::create_contribution_subject(&opener);
+		let dispute = open::<T>(&opener, subject);
+		let origin = T::RulingOrigin::try_successful_origin().unwrap();
+
+		#[extrinsic_call]
+		rule(origin as T::RuntimeOrigin, dispute, true);
+
+		assert!(!Disputes::<T>::contains_key(dispute));
+		// Cancelled: it cannot be disputed again.
+		assert!(T::Subjects::offender(&subject).is_err());
+	}
+
+	/// The ruling does not touch the subject.
+	#[benchmark]
 	fn rule_rejected() {
 		let opener = funded_opener::<T>();
-		let dispute = open::<T>(&opener);
+		let dispute = open::<T>(&opener, T::BenchmarkHelper::create_model_subject(&opener));
 		let origin = T::RulingOrigin::try_successful_origin().unwrap();
 
 		#[extrinsic_call]

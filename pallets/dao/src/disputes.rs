@@ -9,15 +9,16 @@ use frame_support::{
 		tokens::{Fortitude, Precision, Restriction},
 		Get,
 	},
+	weights::Weight,
 	BoundedVec,
 };
 use lineage_primitives::disputes::{DisputeReason, DisputeSubject, DisputeSubjects};
 use sp_core::H256;
-use sp_runtime::traits::Zero;
+use sp_runtime::{traits::Zero, DispatchError};
 
 use crate::{
 	Config, Dispute, DisputeId, DisputeOf, Disputes, Error, Event, HoldReason, NextDisputeId,
-	Pallet,
+	Pallet, WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
@@ -66,7 +67,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_rule(id: DisputeId, upheld: bool) -> DispatchResult {
+	/// Rules on dispute `id`; returns its subject.
+	pub(crate) fn do_rule(id: DisputeId, upheld: bool) -> Result<DisputeSubject, DispatchError> {
 		let dispute = Disputes::<T>::take(id).ok_or(Error::<T>::UnknownDispute)?;
 		DisputeOf::<T>::remove(dispute.subject);
 		let reason = HoldReason::DisputeDeposit.into();
@@ -107,7 +109,24 @@ impl<T: Config> Pallet<T> {
 				slashed,
 			});
 		}
-		Ok(())
+		Ok(dispute.subject)
+	}
+
+	/// What `rule` is charged before it knows the subject: the costliest ruling.
+	pub(crate) fn rule_weight_bound() -> Weight {
+		T::WeightInfo::rule_upheld_model()
+			.max(T::WeightInfo::rule_upheld_contribution())
+			.max(T::WeightInfo::rule_rejected())
+	}
+
+	/// What ruling on `subject` costs at most. A contribution's is its worst case: how much of
+	/// its contributor's royalty holding settling reads is not reported back.
+	pub(crate) fn rule_weight(subject: &DisputeSubject, upheld: bool) -> Weight {
+		match (upheld, subject) {
+			(false, _) => T::WeightInfo::rule_rejected(),
+			(true, DisputeSubject::Model(_)) => T::WeightInfo::rule_upheld_model(),
+			(true, DisputeSubject::Contribution(_)) => T::WeightInfo::rule_upheld_contribution(),
+		}
 	}
 
 	/// Every open dispute, by id: what `daoApi.openDisputes` returns.

@@ -18,19 +18,22 @@
 //!   [`GovernanceTiming::Development`], which runs the same tracks and curves in blocks, so a
 //!   referendum passes and is enacted within about a minute on `lineage-node --dev`.
 //! - **Disputes**, which OpenGov has no pallet for: anyone
-//!   [opens](Pallet::open_dispute) a dispute against a model (licence breach, stolen data, a
-//!   copied model) with [`Config::DisputeDeposit`] held and bounded evidence (a URI and a
-//!   hash); a referendum on the data disputes track [rules](Pallet::rule) on it. Upheld: the
-//!   model is revoked, its owner's deposit goes to the treasury and the opener's deposit is
-//!   returned. Rejected: the opener's deposit goes to the treasury. One open dispute per
-//!   subject, at most [`Config::MaxOpenDisputes`] at once.
+//!   [opens](Pallet::open_dispute) a dispute against a model or an accepted contribution to a
+//!   dataset (licence breach, stolen data, a copied model) with [`Config::DisputeDeposit`]
+//!   held and bounded evidence (a URI and a hash); a referendum on the data disputes track
+//!   [rules](Pallet::rule) on it. Upheld: a model is revoked and its owner's deposit goes to
+//!   the treasury; a contribution's shares are cancelled, so it earns nothing from later
+//!   payments (nothing of its contributor's is held to slash: the contribution deposit was
+//!   returned at acceptance); either way the opener's deposit is returned. Rejected: the
+//!   opener's deposit goes to the treasury. One open dispute per subject, at most
+//!   [`Config::MaxOpenDisputes`] at once.
 //!
 //! ## Coupling
 //!
 //! The pallet knows the referenda pallet only through its `TracksInfo` trait and its track
 //! types, and disputed things only through
 //! [`DisputeSubjects`](lineage_primitives::disputes::DisputeSubjects) (the runtime wires it to
-//! the models pallet); the runtime wires the OpenGov pallets to these tracks and origins.
+//! the models and datasets pallets); the runtime wires the OpenGov pallets to these tracks and origins.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -63,12 +66,16 @@ pub use pallet::*;
 pub use tracks::{GovernanceTiming, LineageTracks, TrackId};
 pub use weights::WeightInfo;
 
-/// What this pallet's benchmarks need from the rest of the runtime.
+/// What this pallet's benchmarks need from the rest of the runtime. Each subject is answered
+/// for by an account other than `opener`.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {
-	/// Creates something that can be disputed, answered for by an account other than
-	/// `opener`.
-	fn create_subject(opener: &AccountId) -> DisputeSubject;
+	/// Creates a model whose upheld dispute costs the most (its owner's deposit is held).
+	fn create_model_subject(opener: &AccountId) -> DisputeSubject;
+
+	/// Creates an accepted contribution whose dispute costs the most to open and to uphold
+	/// (its contributor's royalty holding at its largest).
+	fn create_contribution_subject(opener: &AccountId) -> DisputeSubject;
 }
 
 /// Balance type of the currency deposits are held in.
@@ -92,7 +99,7 @@ pub struct Dispute<T: Config> {
 	pub opener: T::AccountId,
 	/// What it is about.
 	pub subject: DisputeSubject,
-	/// Who answers for the subject (the model's owner) at opening.
+	/// Who answers for the subject (the model's owner, the contributor) at opening.
 	pub offender: T::AccountId,
 	/// Why.
 	pub reason: DisputeReason,
@@ -224,8 +231,8 @@ pub mod pallet {
 			reason: DisputeReason,
 			deposit: BalanceOf<T>,
 		},
-		/// Upheld: the subject was revoked, `slashed` of the offender's went to the treasury,
-		/// and the opener's deposit was returned.
+		/// Upheld: the model was revoked or the contribution's shares cancelled, `slashed` of
+		/// the offender's went to the treasury, and the opener's deposit was returned.
 		DisputeUpheld {
 			dispute: DisputeId,
 			subject: DisputeSubject,
@@ -300,22 +307,20 @@ pub mod pallet {
 			Self::do_open_dispute(opener, subject, reason, evidence_uri, evidence_hash)
 		}
 
-		/// Rules on an open dispute (the data disputes track): `upheld` revokes the subject
-		/// and sends its owner's deposit to the treasury, returning the opener's; otherwise
-		/// the opener's deposit goes to the treasury. Charged for the costlier ruling, refunded
-		/// to what ran.
+		/// Rules on an open dispute (the data disputes track): `upheld` revokes a model and
+		/// sends its owner's deposit to the treasury, or cancels a contribution's shares, and
+		/// returns the opener's deposit; otherwise the opener's deposit goes to the treasury.
+		/// Charged for the costliest ruling, refunded to the costliest of the kind that ran.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::rule_upheld().max(T::WeightInfo::rule_rejected()))]
+		#[pallet::weight(Pallet::<T>::rule_weight_bound())]
 		pub fn rule(
 			origin: OriginFor<T>,
 			dispute: DisputeId,
 			upheld: bool,
 		) -> DispatchResultWithPostInfo {
 			T::RulingOrigin::ensure_origin(origin)?;
-			Self::do_rule(dispute, upheld)?;
-			let weight =
-				if upheld { T::WeightInfo::rule_upheld() } else { T::WeightInfo::rule_rejected() };
-			Ok(Some(weight).into())
+			let subject = Self::do_rule(dispute, upheld)?;
+			Ok(Some(Self::rule_weight(&subject, upheld)).into())
 		}
 	}
 }

@@ -12,6 +12,7 @@ use frame_support::{
 };
 use frame_system::EnsureRoot;
 use lineage_primitives::{
+	datasets::ContributionId,
 	disputes::{DisputeSubject, DisputeSubjects},
 	models::ModelId,
 };
@@ -30,6 +31,8 @@ pub(crate) const ALICE: AccountId = 1;
 pub(crate) const BOB: AccountId = 2;
 /// Owns the disputed models.
 pub(crate) const OWNER: AccountId = 3;
+/// Contributed the disputed contributions.
+pub(crate) const CONTRIBUTOR: AccountId = 5;
 /// Cannot cover a dispute deposit.
 pub(crate) const POOR: AccountId = 4;
 pub(crate) const TREASURY: AccountId = 99;
@@ -83,6 +86,9 @@ thread_local! {
 	/// Models that can be disputed: owner, and whether revoked.
 	static MODELS: RefCell<BTreeMap<ModelId, (AccountId, bool)>> =
 		const { RefCell::new(BTreeMap::new()) };
+	/// Accepted contributions that can be disputed: contributor, and whether cancelled.
+	static CONTRIBUTIONS: RefCell<BTreeMap<ContributionId, (AccountId, bool)>> =
+		const { RefCell::new(BTreeMap::new()) };
 }
 
 /// Adds a model owned by [`OWNER`].
@@ -94,30 +100,54 @@ pub(crate) fn is_revoked(model: ModelId) -> bool {
 	MODELS.with(|m| m.borrow().get(&model).is_some_and(|(_, revoked)| *revoked))
 }
 
-/// The models pallet's side: unknown and revoked models cannot be disputed; upholding revokes
-/// and moves the owner's deposit to the treasury.
+/// Adds an accepted contribution from [`CONTRIBUTOR`].
+pub(crate) fn add_contribution(contribution: ContributionId) {
+	CONTRIBUTIONS.with(|c| c.borrow_mut().insert(contribution, (CONTRIBUTOR, false)));
+}
+
+pub(crate) fn is_cancelled(contribution: ContributionId) -> bool {
+	CONTRIBUTIONS.with(|c| c.borrow().get(&contribution).is_some_and(|(_, cancelled)| *cancelled))
+}
+
+/// The models and datasets pallets' side: unknown, revoked and cancelled subjects cannot be
+/// disputed; upholding revokes a model and moves its owner's deposit to the treasury, or
+/// cancels a contribution, which moves nothing.
 pub struct MockSubjects;
+
+type Table = &'static std::thread::LocalKey<RefCell<BTreeMap<u32, (AccountId, bool)>>>;
+
+fn table(subject: &DisputeSubject) -> (Table, u32) {
+	match subject {
+		DisputeSubject::Model(model) => (&MODELS, *model),
+		DisputeSubject::Contribution(contribution) => (&CONTRIBUTIONS, *contribution),
+	}
+}
 
 impl DisputeSubjects<AccountId, Balance> for MockSubjects {
 	fn offender(subject: &DisputeSubject) -> Result<AccountId, DispatchError> {
-		let DisputeSubject::Model(model) = subject;
-		match MODELS.with(|m| m.borrow().get(model).copied()) {
-			Some((owner, false)) => Ok(owner),
-			Some((_, true)) => Err(DispatchError::Other("revoked")),
-			None => Err(DispatchError::Other("unknown model")),
+		let (table, id) = table(subject);
+		match table.with(|t| t.borrow().get(&id).copied()) {
+			Some((offender, false)) => Ok(offender),
+			Some((_, true)) => Err(DispatchError::Other("revoked or cancelled")),
+			None => Err(DispatchError::Other("unknown subject")),
 		}
 	}
 
 	fn uphold(subject: &DisputeSubject, treasury: &AccountId) -> Result<Balance, DispatchError> {
-		let DisputeSubject::Model(model) = subject;
-		let Some((owner, revoked)) = MODELS.with(|m| m.borrow().get(model).copied()) else {
-			return Err(DispatchError::Other("unknown model"));
+		let (table, id) = table(subject);
+		let Some((offender, done)) = table.with(|t| t.borrow().get(&id).copied()) else {
+			return Err(DispatchError::Other("unknown subject"));
 		};
-		if revoked {
+		if done {
 			return Ok(0);
 		}
-		MODELS.with(|m| m.borrow_mut().insert(*model, (owner, true)));
-		Balances::transfer(&owner, treasury, MODEL_DEPOSIT, Preservation::Expendable)
+		table.with(|t| t.borrow_mut().insert(id, (offender, true)));
+		match subject {
+			DisputeSubject::Model(_) => {
+				Balances::transfer(&offender, treasury, MODEL_DEPOSIT, Preservation::Expendable)
+			},
+			DisputeSubject::Contribution(_) => Ok(0),
+		}
 	}
 }
 
@@ -126,10 +156,16 @@ pub struct MockBenchmarkHelper;
 
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
-	fn create_subject(_opener: &AccountId) -> DisputeSubject {
+	fn create_model_subject(_opener: &AccountId) -> DisputeSubject {
 		let model = MODELS.with(|m| m.borrow().len() as ModelId);
 		add_model(model);
 		DisputeSubject::Model(model)
+	}
+
+	fn create_contribution_subject(_opener: &AccountId) -> DisputeSubject {
+		let contribution = CONTRIBUTIONS.with(|c| c.borrow().len() as ContributionId);
+		add_contribution(contribution);
+		DisputeSubject::Contribution(contribution)
 	}
 }
 
@@ -156,6 +192,7 @@ impl pallet_dao::Config for Test {
 /// the poor account below a deposit; no models.
 pub(crate) fn new_test_ext(timing: GovernanceTiming) -> sp_io::TestExternalities {
 	MODELS.with(|m| m.borrow_mut().clear());
+	CONTRIBUTIONS.with(|c| c.borrow_mut().clear());
 	let storage = RuntimeGenesisConfig {
 		system: Default::default(),
 		balances: pallet_balances::GenesisConfig {

@@ -4,7 +4,7 @@
 //!
 //! Benchmark CLI 64.0.0, 2026-11-25. Steps `50`, repeat `20`,
 //! worst-case map size `1000000`, additional trie layers `2`.
-//! Host `vm`, CPU `AMD EPYC`, Compiled execution, chain `Some("dev")`.
+//! Host `vm`, CPU `Intel(R) Xeon(R) Processor`, Compiled execution, chain `Some("dev")`.
 //!
 //! Command:
 //! /root/.cache/lineage/target/release/lineage-node
@@ -36,7 +36,8 @@ use core::marker::PhantomData;
 /// Weight functions needed by `pallet_dao`.
 pub trait WeightInfo {
 	fn open_dispute(u: u32, ) -> Weight;
-	fn rule_upheld() -> Weight;
+	fn rule_upheld_model() -> Weight;
+	fn rule_upheld_contribution() -> Weight;
 	fn rule_rejected() -> Weight;
 }
 
@@ -47,8 +48,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Dao::DisputeOf` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	/// Storage: `Dao::CounterForDisputes` (r:1 w:1)
 	/// Proof: `Dao::CounterForDisputes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Models::Models` (r:1 w:0)
-	/// Proof: `Models::Models` (`max_values`: None, `max_size`: Some(808), added: 3283, mode: `MaxEncodedLen`)
+	/// Storage: `Datasets::AcceptedContributions` (r:1 w:0)
+	/// Proof: `Datasets::AcceptedContributions` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
+	/// Storage: `Datasets::CancelledShares` (r:1 w:0)
+	/// Proof: `Datasets::CancelledShares` (`max_values`: None, `max_size`: Some(397), added: 2872, mode: `MaxEncodedLen`)
 	/// Storage: `Dao::NextDisputeId` (r:1 w:1)
 	/// Proof: `Dao::NextDisputeId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:1 w:0)
@@ -60,15 +63,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dao::Disputes` (r:1 w:1)
 	/// Proof: `Dao::Disputes` (`max_values`: None, `max_size`: Some(392), added: 2867, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[0, 256]`.
-	fn open_dispute(u: u32, ) -> Weight {
+	fn open_dispute(_u: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `1143`
-		//  Estimated: `4273`
-		// Minimum execution time: 77_985_000 picoseconds.
-		Weight::from_parts(82_016_374, 4273)
-			// Standard Error: 103
-			.saturating_add(Weight::from_parts(234, 0).saturating_mul(u.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		//  Measured:  `1141`
+		//  Estimated: `3862`
+		// Minimum execution time: 127_482_000 picoseconds.
+		Weight::from_parts(152_843_224, 3862)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Dao::Disputes` (r:1 w:1)
@@ -83,14 +84,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Dao::DisputeOf` (r:0 w:1)
 	/// Proof: `Dao::DisputeOf` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
-	fn rule_upheld() -> Weight {
+	fn rule_upheld_model() -> Weight {
 		// Proof size summary in bytes:
 		//  Measured:  `1989`
 		//  Estimated: `8799`
-		// Minimum execution time: 119_417_000 picoseconds.
-		Weight::from_parts(123_793_000, 8799)
+		// Minimum execution time: 96_513_000 picoseconds.
+		Weight::from_parts(102_003_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
+	}
+	/// Storage: `Dao::Disputes` (r:1 w:1)
+	/// Proof: `Dao::Disputes` (`max_values`: None, `max_size`: Some(392), added: 2867, mode: `MaxEncodedLen`)
+	/// Storage: `Dao::CounterForDisputes` (r:1 w:1)
+	/// Proof: `Dao::CounterForDisputes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Datasets::AcceptedContributions` (r:1 w:1)
+	/// Proof: `Datasets::AcceptedContributions` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
+	/// Storage: `Datasets::CancelledShares` (r:1 w:1)
+	/// Proof: `Datasets::CancelledShares` (`max_values`: None, `max_size`: Some(397), added: 2872, mode: `MaxEncodedLen`)
+	/// Storage: `Datasets::ContributorShares` (r:1 w:1)
+	/// Proof: `Datasets::ContributorShares` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `Datasets::Datasets` (r:1 w:1)
+	/// Proof: `Datasets::Datasets` (`max_values`: None, `max_size`: Some(453), added: 2928, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Contributors` (r:1 w:1)
+	/// Proof: `Royalties::Contributors` (`max_values`: None, `max_size`: Some(49278), added: 51753, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::PoolChunks` (r:64 w:0)
+	/// Proof: `Royalties::PoolChunks` (`max_values`: None, `max_size`: Some(2106), added: 4581, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `Dao::DisputeOf` (r:0 w:1)
+	/// Proof: `Dao::DisputeOf` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
+	fn rule_upheld_contribution() -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `56927`
+		//  Estimated: `294174`
+		// Minimum execution time: 960_821_000 picoseconds.
+		Weight::from_parts(1_028_982_000, 294174)
+			.saturating_add(T::DbWeight::get().reads(73_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Dao::Disputes` (r:1 w:1)
 	/// Proof: `Dao::Disputes` (`max_values`: None, `max_size`: Some(392), added: 2867, mode: `MaxEncodedLen`)
@@ -106,8 +138,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `960`
 		//  Estimated: `6196`
-		// Minimum execution time: 66_999_000 picoseconds.
-		Weight::from_parts(70_054_000, 6196)
+		// Minimum execution time: 54_262_000 picoseconds.
+		Weight::from_parts(57_846_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -115,19 +147,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same measurements with ParityDB weights, for tests and other runtimes.
 impl WeightInfo for () {
-	fn open_dispute(u: u32, ) -> Weight {
-		Weight::from_parts(82_016_374, 4273)
-			.saturating_add(Weight::from_parts(234, 0).saturating_mul(u.into()))
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+	fn open_dispute(_u: u32, ) -> Weight {
+		Weight::from_parts(152_843_224, 3862)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
-	fn rule_upheld() -> Weight {
-		Weight::from_parts(123_793_000, 8799)
+	fn rule_upheld_model() -> Weight {
+		Weight::from_parts(102_003_000, 8799)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
+	fn rule_upheld_contribution() -> Weight {
+		Weight::from_parts(1_028_982_000, 294174)
+			.saturating_add(ParityDbWeight::get().reads(73_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
+	}
 	fn rule_rejected() -> Weight {
-		Weight::from_parts(70_054_000, 6196)
+		Weight::from_parts(57_846_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}

@@ -79,6 +79,31 @@ pub fn publish_versions<T: Config>(dataset: DatasetId, latest: DatasetVersion) {
 	Datasets::<T>::insert(dataset, record);
 }
 
+/// Records `contributor`'s accepted contribution of one share at version 1 of `dataset`
+/// (whose versions must reach it), with `dataset`'s cancelled list one short of full, so that
+/// disputing and cancelling it cost the most; for the DAO pallet's dispute benchmarks through
+/// the runtime's helper. The royalties side is left to the caller.
+pub fn disputable_contribution<T: Config>(
+	dataset: DatasetId,
+	contributor: &T::AccountId,
+) -> ContributionId {
+	let id = NextContributionId::<T>::get();
+	NextContributionId::<T>::put(id + 1);
+	Pallet::<T>::record_accepted(id, dataset, contributor, 1, H256::repeat_byte(6), 1);
+	let old = ContributorShares::<T>::get(dataset, contributor).unwrap_or_default();
+	ContributorShares::<T>::insert(dataset, contributor, old + 1);
+	if old == 0 {
+		Datasets::<T>::mutate(dataset, |record| {
+			if let Some(record) = record {
+				record.contributors += 1;
+			}
+		});
+	}
+	let others = vec![(T::MaxVersions::get() - 1, 0); T::MaxCancellations::get() as usize - 1];
+	CancelledShares::<T>::insert(dataset, BoundedVec::truncate_from(others));
+	id
+}
+
 /// A dataset whose pending list holds `pending` contributions from distinct contributors.
 fn dataset_with_pending<T: Config>(pending: u32) -> (T::AccountId, DatasetId) {
 	let curator = funded::<T>("curator", 0);

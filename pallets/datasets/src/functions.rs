@@ -14,9 +14,10 @@ use sp_core::H256;
 use sp_runtime::{traits::Zero, DispatchError};
 
 use crate::{
-	BalanceOf, Config, Contribution, Contributions, ContributorShares, CuratorDatasets, Dataset,
-	DatasetStatus, Datasets, Error, Event, GenesisDataset, HoldReason, NextContributionId,
-	NextDatasetId, Pallet, PendingContributions, VersionRecord, Versions,
+	AcceptedContribution, AcceptedContributions, BalanceOf, Config, Contribution, Contributions,
+	ContributorShares, CuratorDatasets, Dataset, DatasetStatus, Datasets, Error, Event,
+	GenesisDataset, HoldReason, NextContributionId, NextDatasetId, Pallet, PendingContributions,
+	VersionRecord, Versions,
 };
 
 impl<T: Config> Pallet<T> {
@@ -125,6 +126,14 @@ impl<T: Config> Pallet<T> {
 			pending.item_count,
 			new_root,
 		)?;
+		Self::record_accepted(
+			contribution,
+			pending.dataset,
+			&pending.contributor,
+			version,
+			pending.item_root,
+			pending.item_count,
+		);
 		Self::deposit_event(Event::ContributionAccepted {
 			contribution,
 			dataset: pending.dataset,
@@ -171,7 +180,30 @@ impl<T: Config> Pallet<T> {
 		Ok((version, shares))
 	}
 
-	/// The one place where shares change: updates the contributor's shares and the dataset's
+	/// Keeps an accepted contribution on record, so that it can be disputed.
+	pub(crate) fn record_accepted(
+		id: ContributionId,
+		dataset: DatasetId,
+		contributor: &T::AccountId,
+		version: DatasetVersion,
+		item_root: H256,
+		shares: Shares,
+	) {
+		AcceptedContributions::<T>::insert(
+			id,
+			AcceptedContribution::<T> {
+				dataset,
+				contributor: contributor.clone(),
+				version,
+				item_root,
+				shares,
+				accepted_at: frame_system::Pallet::<T>::block_number(),
+				cancelled_at: None,
+			},
+		);
+	}
+
+	/// Where shares are added: updates the contributor's shares and the dataset's
 	/// contributor count, and tells [`Config::OnSharesChanged`]. Returns the new shares.
 	pub(crate) fn add_shares(
 		dataset: DatasetId,
@@ -261,12 +293,24 @@ impl<T: Config> Pallet<T> {
 		)?;
 		for contribution in &genesis.contributions {
 			ensure!(!contribution.item_count.is_zero(), Error::<T>::EmptyContribution);
-			Self::publish_version(
+			// Genesis contributions take ids like proposed ones, so they can be disputed too.
+			let contribution_id = NextContributionId::<T>::get();
+			let next = contribution_id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+			let (version, _) = Self::publish_version(
 				id,
 				&contribution.contributor,
 				contribution.item_count,
 				contribution.root_after,
 			)?;
+			Self::record_accepted(
+				contribution_id,
+				id,
+				&contribution.contributor,
+				version,
+				contribution.item_root,
+				contribution.item_count,
+			);
+			NextContributionId::<T>::put(next);
 		}
 		Ok(())
 	}

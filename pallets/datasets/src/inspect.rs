@@ -8,8 +8,8 @@ use lineage_primitives::{
 };
 
 use crate::{
-	BalanceOf, Config, ContributorShares, CuratorDatasets, Dataset, Datasets, Pallet,
-	VersionRecord, Versions,
+	BalanceOf, CancelledShares, Config, ContributorShares, CuratorDatasets, Dataset, Datasets,
+	Pallet, VersionRecord, Versions,
 };
 
 impl<T: Config> DatasetInspect<BalanceOf<T>> for Pallet<T> {
@@ -19,7 +19,13 @@ impl<T: Config> DatasetInspect<BalanceOf<T>> for Pallet<T> {
 	}
 
 	fn shares_at(dataset: DatasetId, version: DatasetVersion) -> Option<Shares> {
-		Versions::<T>::get(dataset, version).map(|record| record.item_count)
+		let items = Versions::<T>::get(dataset, version)?.item_count;
+		let cancelled = CancelledShares::<T>::get(dataset)
+			.iter()
+			.filter(|(at, _)| *at <= version)
+			.fold(0u64, |sum, (_, shares)| sum.saturating_add(*shares));
+		// A cancelled contribution's items are in every version from its own on.
+		Some(items.saturating_sub(cancelled))
 	}
 
 	fn latest_version(dataset: DatasetId) -> Option<DatasetVersion> {

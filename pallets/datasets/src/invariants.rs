@@ -2,11 +2,13 @@
 
 use alloc::collections::BTreeMap;
 use frame_support::ensure;
+use lineage_primitives::datasets::DatasetId;
 use sp_runtime::{traits::Zero, Saturating, TryRuntimeError};
 
 use crate::{
-	BalanceOf, Config, Contributions, ContributorShares, CuratorDatasets, DatasetStatus, Datasets,
-	HoldReason, NextContributionId, NextDatasetId, Pallet, PendingContributions, Versions,
+	AcceptedContributions, BalanceOf, CancelledShares, Config, Contributions, ContributorShares,
+	CuratorDatasets, DatasetStatus, Datasets, HoldReason, NextContributionId, NextDatasetId,
+	Pallet, PendingContributions, Versions,
 };
 
 impl<T: Config> Pallet<T> {
@@ -30,14 +32,21 @@ impl<T: Config> Pallet<T> {
 			ensure!(latest.root == dataset.root, "latest version root differs from dataset root");
 			ensure!(latest.item_count == dataset.item_count, "latest version item count differs");
 
-			// Shares follow items.
+			// Shares follow items, less the cancelled contributions'.
 			let (mut shares, mut holders) = (0u64, 0u32);
 			for (_, held) in ContributorShares::<T>::iter_prefix(id) {
 				ensure!(!held.is_zero(), "zero shares stored");
 				shares = shares.checked_add(held).ok_or("shares overflow")?;
 				holders = holders.saturating_add(1);
 			}
-			ensure!(shares == dataset.item_count, "shares do not sum to the item count");
+			let cancelled = CancelledShares::<T>::get(id)
+				.iter()
+				.try_fold(0u64, |sum, (_, shares)| sum.checked_add(*shares))
+				.ok_or("cancelled shares overflow")?;
+			ensure!(
+				shares == dataset.item_count.saturating_sub(cancelled),
+				"shares do not sum to the item count less the cancelled shares"
+			);
 			ensure!(holders == dataset.contributors, "contributor count is wrong");
 
 			ensure!(
@@ -72,6 +81,36 @@ impl<T: Config> Pallet<T> {
 			let total = contribution_deposits.entry(contribution.contributor.clone()).or_default();
 			*total = total.saturating_add(contribution.deposit);
 		}
+
+		// Cancelled contributions, as recorded, against each dataset's cancelled list.
+		let mut cancelled: BTreeMap<DatasetId, (u32, u64)> = BTreeMap::new();
+		for (id, accepted) in AcceptedContributions::<T>::iter() {
+			ensure!(id < NextContributionId::<T>::get(), "accepted id not below next id");
+			ensure!(
+				!Contributions::<T>::contains_key(id),
+				"a contribution both waits and is accepted"
+			);
+			let dataset = Datasets::<T>::get(accepted.dataset)
+				.ok_or("accepted contribution of a missing dataset")?;
+			ensure!(
+				accepted.version > 0 && accepted.version <= dataset.latest_version,
+				"accepted contribution at a version the dataset does not have"
+			);
+			if accepted.cancelled_at.is_some() {
+				let (count, shares) = cancelled.entry(accepted.dataset).or_default();
+				*count = count.saturating_add(1);
+				*shares = shares.saturating_add(accepted.shares);
+			}
+		}
+		for (dataset, list) in CancelledShares::<T>::iter() {
+			let count = u32::try_from(list.len()).unwrap_or(u32::MAX);
+			let shares = list.iter().fold(0u64, |sum, (_, shares)| sum.saturating_add(*shares));
+			ensure!(
+				cancelled.remove(&dataset) == Some((count, shares)),
+				"a dataset's cancelled list differs from its cancelled contributions"
+			);
+		}
+		ensure!(cancelled.is_empty(), "a cancelled contribution missing from its dataset's list");
 
 		for (curator, id, ()) in CuratorDatasets::<T>::iter() {
 			let dataset = Datasets::<T>::get(id).ok_or("curator index names a missing dataset")?;

@@ -20,6 +20,12 @@
 //! - Versions: version 0 is the registration; each accepted contribution adds one. Every
 //!   version's root, item count and block stay readable forever, because a model names the
 //!   exact version it was trained on.
+//! - Disputes: every accepted contribution stays on record ([`AcceptedContributions`]). A
+//!   dispute upheld by governance (`pallet-dao`, through the runtime) calls
+//!   [`Pallet::cancel_contribution`]: its shares are cancelled, so payments for any version
+//!   from its own on are split over the remaining shares and it earns nothing from them; what
+//!   it earned before stays its contributor's. The version's items and root are history and
+//!   stay as published.
 //! - [`transfer_curator`](Pallet::transfer_curator) hands curation to another account (the
 //!   deposit stays with whoever paid it); [`retire`](Pallet::retire) closes the dataset to
 //!   contributions, returns the registration deposit and every pending contribution's deposit.
@@ -34,8 +40,8 @@
 //! ## Coupling
 //!
 //! Other pallets see datasets only through [`DatasetInspect`] (licence of a dataset version),
-//! implemented here and wired by the runtime. Every change of shares goes through one
-//! function, which calls [`Config::OnSharesChanged`] so the royalties pallet can settle
+//! implemented here and wired by the runtime. Every change of shares (added by a new version,
+//! cancelled by a dispute) calls [`Config::OnSharesChanged`] so the royalties pallet can settle
 //! rewards accrued under the old share count.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -44,6 +50,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
+mod cancellation;
 mod functions;
 mod inspect;
 #[cfg(any(test, feature = "try-runtime"))]
@@ -61,7 +68,7 @@ pub use lineage_primitives::datasets::{
 	ContributionId, DatasetId, DatasetInspect, DatasetVersion, License, OnSharesChanged, Shares,
 };
 pub use pallet::*;
-pub use types::{Contribution, Dataset, DatasetStatus, VersionRecord};
+pub use types::{AcceptedContribution, Contribution, Dataset, DatasetStatus, VersionRecord};
 pub use weights::WeightInfo;
 
 /// What this pallet's benchmarks need from the rest of the runtime (polkadot-sdk's
@@ -149,6 +156,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxVersions: Get<u32>;
 
+		/// Most contributions of one dataset whose shares disputes may cancel. Bounds the list
+		/// every payment to the dataset reads to count its shares at a version.
+		#[pallet::constant]
+		type MaxCancellations: Get<u32>;
+
 		/// Told about every change of a contributor's shares (the royalties pallet).
 		type OnSharesChanged: OnSharesChanged<Self::AccountId>;
 
@@ -183,6 +195,22 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ContributorShares<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, DatasetId, Blake2_128Concat, T::AccountId, Shares>;
+
+	/// Every accepted contribution, genesis ones included, so that it can be disputed.
+	#[pallet::storage]
+	pub type AcceptedContributions<T: Config> =
+		StorageMap<_, Twox64Concat, ContributionId, AcceptedContribution<T>>;
+
+	/// The contributions of each dataset cancelled by disputes, as (version, shares), in
+	/// cancellation order. A version's total shares leave out those cancelled at or below it.
+	#[pallet::storage]
+	pub type CancelledShares<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		DatasetId,
+		BoundedVec<(DatasetVersion, Shares), T::MaxCancellations>,
+		ValueQuery,
+	>;
 
 	/// Datasets by curator, for "my datasets" queries.
 	#[pallet::storage]
@@ -239,6 +267,15 @@ pub mod pallet {
 		ContributionWithdrawn { contribution: ContributionId, dataset: DatasetId },
 		/// Curation of a dataset passed to another account.
 		CuratorTransferred { dataset: DatasetId, from: T::AccountId, to: T::AccountId },
+		/// An upheld dispute cancelled an accepted contribution's shares: they earn nothing
+		/// from later payments.
+		ContributionCancelled {
+			contribution: ContributionId,
+			dataset: DatasetId,
+			contributor: T::AccountId,
+			version: DatasetVersion,
+			shares: Shares,
+		},
 		/// A dataset was retired; its deposit and `returned_contributions` waiting
 		/// contributions' deposits were returned.
 		DatasetRetired { dataset: DatasetId, returned_contributions: u32 },
@@ -273,6 +310,13 @@ pub mod pallet {
 		IdsExhausted,
 		/// The account already curates this dataset.
 		AlreadyCurator,
+		/// No accepted contribution has this id (it is waiting, was never accepted, or was
+		/// accepted before contributions were recorded).
+		NotAccepted,
+		/// The contribution's shares are already cancelled.
+		AlreadyCancelled,
+		/// The dataset already has `MaxCancellations` cancelled contributions.
+		TooManyCancellations,
 	}
 
 	/// Datasets and contributions present at genesis.
@@ -303,6 +347,7 @@ pub mod pallet {
 			);
 			assert!(T::MaxUriLen::get() > 0, "MaxUriLen must allow a URI");
 			assert!(T::MaxVersions::get() > 0, "MaxVersions must allow the registration");
+			assert!(T::MaxCancellations::get() > 0, "MaxCancellations must allow a cancellation");
 		}
 
 		#[cfg(feature = "try-runtime")]

@@ -28,6 +28,8 @@ pub(crate) const CONTRIBUTION_DEPOSIT: Balance = 10;
 pub(crate) const MAX_PENDING: u32 = 3;
 /// Versions a dataset may have in the mock, registration included.
 pub(crate) const MAX_VERSIONS: u32 = 8;
+/// Contributions of one dataset whose shares disputes may cancel, in the mock.
+pub(crate) const MAX_CANCELLATIONS: u32 = 2;
 pub(crate) const INITIAL_BALANCE: Balance = 10_000;
 
 #[frame_support::runtime]
@@ -107,6 +109,7 @@ impl pallet_datasets::Config for Test {
 	type MaxUriLen = ConstU32<32>;
 	type MaxPendingContributions = ConstU32<MAX_PENDING>;
 	type MaxVersions = ConstU32<MAX_VERSIONS>;
+	type MaxCancellations = ConstU32<MAX_CANCELLATIONS>;
 	type OnSharesChanged = RecordShareChanges;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]

@@ -3,7 +3,7 @@
 use codec::{Decode, Encode, MaxEncodedLen};
 use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use frame_system::pallet_prelude::BlockNumberFor;
-use lineage_primitives::datasets::{DatasetId, DatasetVersion, License};
+use lineage_primitives::datasets::{DatasetId, DatasetVersion, License, Shares};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
@@ -20,7 +20,7 @@ pub enum DatasetStatus {
 }
 
 /// A registered dataset. Shares follow items: `item_count` is also the total of all
-/// contributors' shares.
+/// contributors' shares, less those of contributions cancelled by disputes.
 #[derive(
 	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
 )]
@@ -36,7 +36,7 @@ pub struct Dataset<T: Config> {
 	pub deposit: BalanceOf<T>,
 	/// blake2-256 Merkle root of the latest version's items.
 	pub root: H256,
-	/// Items in the latest version, which is also the total of all shares.
+	/// Items in the latest version: the total of all shares, less cancelled ones.
 	pub item_count: u64,
 	/// Accounts holding shares.
 	pub contributors: u32,
@@ -88,4 +88,28 @@ pub struct Contribution<T: Config> {
 	pub deposit: BalanceOf<T>,
 	/// Block of the proposal.
 	pub proposed_at: BlockNumberFor<T>,
+}
+
+/// A contribution the curator accepted, kept so that it can be disputed: an upheld dispute
+/// cancels its shares.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct AcceptedContribution<T: Config> {
+	/// The dataset it extended.
+	pub dataset: DatasetId,
+	/// Who contributed it, and got its shares.
+	pub contributor: T::AccountId,
+	/// The version it published.
+	pub version: DatasetVersion,
+	/// Merkle root of the contributed items.
+	pub item_root: H256,
+	/// The shares it gave its contributor: one per item.
+	pub shares: Shares,
+	/// Block of acceptance.
+	pub accepted_at: BlockNumberFor<T>,
+	/// Block in which a dispute cancelled its shares, if one did.
+	pub cancelled_at: Option<BlockNumberFor<T>>,
 }

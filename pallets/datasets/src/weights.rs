@@ -4,7 +4,7 @@
 //!
 //! Benchmark CLI 64.0.0, 2026-11-25. Steps `50`, repeat `20`,
 //! worst-case map size `1000000`, additional trie layers `2`.
-//! Host `vm`, CPU `AMD EPYC`, Compiled execution, chain `Some("dev")`.
+//! Host `vm`, CPU `Intel(R) Xeon(R) Processor`, Compiled execution, chain `Some("dev")`.
 //!
 //! Command:
 //! /root/.cache/lineage/target/release/lineage-node
@@ -71,10 +71,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Datasets::CuratorDatasets` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `783`
+		//  Measured:  `840`
 		//  Estimated: `52743`
-		// Minimum execution time: 95_201_000 picoseconds.
-		Weight::from_parts(100_349_000, 52743)
+		// Minimum execution time: 76_745_000 picoseconds.
+		Weight::from_parts(81_249_000, 52743)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -94,10 +94,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Datasets::Contributions` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn propose_contribution() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `1892`
+		//  Measured:  `1925`
 		//  Estimated: `3918`
-		// Minimum execution time: 87_430_000 picoseconds.
-		Weight::from_parts(95_992_000, 3918)
+		// Minimum execution time: 72_550_000 picoseconds.
+		Weight::from_parts(77_632_000, 3918)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -121,14 +121,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Royalties::PoolsOf` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Datasets::Versions` (r:0 w:1)
 	/// Proof: `Datasets::Versions` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `Datasets::AcceptedContributions` (r:0 w:1)
+	/// Proof: `Datasets::AcceptedContributions` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	fn accept_contribution() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `54557`
+		//  Measured:  `54453`
 		//  Estimated: `52743`
-		// Minimum execution time: 178_765_000 picoseconds.
-		Weight::from_parts(190_823_000, 52743)
+		// Minimum execution time: 154_483_000 picoseconds.
+		Weight::from_parts(165_187_000, 52743)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Datasets::Contributions` (r:1 w:1)
 	/// Proof: `Datasets::Contributions` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
@@ -142,10 +144,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Datasets::PendingContributions` (`max_values`: None, `max_size`: Some(270), added: 2745, mode: `MaxEncodedLen`)
 	fn reject_contribution() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `2922`
+		//  Measured:  `2818`
 		//  Estimated: `3918`
-		// Minimum execution time: 82_031_000 picoseconds.
-		Weight::from_parts(88_061_000, 3918)
+		// Minimum execution time: 72_125_000 picoseconds.
+		Weight::from_parts(77_537_000, 3918)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -159,10 +161,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Datasets::PendingContributions` (`max_values`: None, `max_size`: Some(270), added: 2745, mode: `MaxEncodedLen`)
 	fn withdraw_contribution() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `2404`
+		//  Measured:  `2300`
 		//  Estimated: `3735`
-		// Minimum execution time: 76_584_000 picoseconds.
-		Weight::from_parts(82_042_000, 3735)
+		// Minimum execution time: 66_780_000 picoseconds.
+		Weight::from_parts(71_178_000, 3735)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -172,10 +174,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Datasets::CuratorDatasets` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn transfer_curator() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `710`
+		//  Measured:  `766`
 		//  Estimated: `3918`
-		// Minimum execution time: 19_198_000 picoseconds.
-		Weight::from_parts(21_451_000, 3918)
+		// Minimum execution time: 17_535_000 picoseconds.
+		Weight::from_parts(19_122_000, 3918)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -192,12 +194,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 64]`.
 	fn retire(p: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `1157 + p * (275 ±0)`
+		//  Measured:  `1190 + p * (275 ±0)`
 		//  Estimated: `3918 + p * (2650 ±0)`
-		// Minimum execution time: 60_189_000 picoseconds.
-		Weight::from_parts(111_187_469, 3918)
-			// Standard Error: 120_821
-			.saturating_add(Weight::from_parts(48_233_649, 0).saturating_mul(p.into()))
+		// Minimum execution time: 49_827_000 picoseconds.
+		Weight::from_parts(54_942_218, 3918)
+			// Standard Error: 22_951
+			.saturating_add(Weight::from_parts(36_973_093, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -209,38 +211,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(100_349_000, 52743)
+		Weight::from_parts(81_249_000, 52743)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn propose_contribution() -> Weight {
-		Weight::from_parts(95_992_000, 3918)
+		Weight::from_parts(77_632_000, 3918)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn accept_contribution() -> Weight {
-		Weight::from_parts(190_823_000, 52743)
+		Weight::from_parts(165_187_000, 52743)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn reject_contribution() -> Weight {
-		Weight::from_parts(88_061_000, 3918)
+		Weight::from_parts(77_537_000, 3918)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_contribution() -> Weight {
-		Weight::from_parts(82_042_000, 3735)
+		Weight::from_parts(71_178_000, 3735)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn transfer_curator() -> Weight {
-		Weight::from_parts(21_451_000, 3918)
+		Weight::from_parts(19_122_000, 3918)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn retire(p: u32, ) -> Weight {
-		Weight::from_parts(111_187_469, 3918)
-			.saturating_add(Weight::from_parts(48_233_649, 0).saturating_mul(p.into()))
+		Weight::from_parts(54_942_218, 3918)
+			.saturating_add(Weight::from_parts(36_973_093, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))

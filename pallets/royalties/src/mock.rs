@@ -237,12 +237,7 @@ pub(crate) fn contribute(dataset: DatasetId, who: AccountId, shares: Shares) -> 
 		}
 	});
 	TABLES.with(|t| t.borrow_mut().versions.insert((dataset, version), total));
-	let old = crate::Contributors::<Test>::get(dataset, who)
-		.holding
-		.positions
-		.iter()
-		.map(|p| p.shares)
-		.sum::<u64>();
+	let old = held_shares(dataset, who);
 	<Royalties as OnSharesChanged<AccountId>>::on_shares_changed(
 		dataset,
 		version,
@@ -251,6 +246,32 @@ pub(crate) fn contribute(dataset: DatasetId, who: AccountId, shares: Shares) -> 
 		old + shares,
 	);
 	version
+}
+
+/// `who`'s shares in `dataset`'s pool, summed over their positions.
+fn held_shares(dataset: DatasetId, who: AccountId) -> Shares {
+	crate::Contributors::<Test>::get(dataset, who).holding.positions.iter().map(|p| p.shares).sum()
+}
+
+/// `who`'s `shares` added at `version` of `dataset` are cancelled, as an upheld dispute
+/// cancels them in the datasets pallet: every version from `version` on loses them, and the
+/// change is reported.
+pub(crate) fn cancel(dataset: DatasetId, version: DatasetVersion, who: AccountId, shares: Shares) {
+	TABLES.with(|t| {
+		for (_, total) in
+			t.borrow_mut().versions.range_mut((dataset, version)..=(dataset, u32::MAX))
+		{
+			*total -= shares;
+		}
+	});
+	let old = held_shares(dataset, who);
+	<Royalties as OnSharesChanged<AccountId>>::on_shares_changed(
+		dataset,
+		version,
+		&who,
+		old,
+		old - shares,
+	);
 }
 
 parameter_types! {

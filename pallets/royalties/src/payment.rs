@@ -180,7 +180,11 @@ impl<T: Config> Pallet<T> {
 			Ok(_) => Ok(true),
 			Err(PoolError::NoShares) => Ok(false),
 			Err(PoolError::Overflow) => Err(Error::<T>::Overflow.into()),
-			Err(error @ (PoolError::VersionOutOfRange | PoolError::TooManyPositions)) => {
+			Err(
+				error @ (PoolError::VersionOutOfRange
+				| PoolError::TooManyPositions
+				| PoolError::NotHeld),
+			) => {
 				// `integrity_test` keeps datasets' versions within what pools cover.
 				defensive!("a dataset version beyond the pool's range", error);
 				Ok(false)

@@ -91,6 +91,8 @@ pub enum PoolError {
 	VersionOutOfRange,
 	/// A holding already has a position at every version it may have.
 	TooManyPositions,
+	/// A holding has fewer shares at a version than are to be removed from it.
+	NotHeld,
 	/// An amount exceeded what the pool's fixed-point arithmetic can hold.
 	Overflow,
 }
@@ -347,6 +349,50 @@ pub fn add_shares<M: Get<u32>>(
 	}
 	holding.debt = debt;
 	Ok(())
+}
+
+/// Removes `shares` counting from `version` from `holding` (a cancelled contribution's): it
+/// is settled first, so it keeps what the shares earned until now, then the shares stop
+/// earning. Returns what settling made owed, as [`settle`] does. Nothing changes on an error.
+pub fn remove_shares<M: Get<u32>>(
+	store: &mut impl ChunkStore,
+	holding: &mut Holding<M>,
+	version: u32,
+	shares: u64,
+) -> Result<(u128, Walk), PoolError> {
+	let found = holding
+		.positions
+		.binary_search_by_key(&version, |position| position.version)
+		.map_err(|_| PoolError::NotHeld)?;
+	let left = holding
+		.positions
+		.get(found)
+		.and_then(|position| position.shares.checked_sub(shares))
+		.ok_or(PoolError::NotHeld)?;
+	let mut settled = holding.clone();
+	let (owed, walk) = settle(store, &mut settled)?;
+	let removed =
+		U256::from(shares).checked_mul(suffix(store, version)).ok_or(PoolError::Overflow)?;
+	match settled.debt.checked_sub(removed) {
+		Some(debt) => settled.debt = debt,
+		None => {
+			// Settled, the debt is what the positions earned less under a planck, so it may
+			// be short of the removed part by that fraction, which then nobody is owed: it is
+			// counted as the pool's dust, so the pool's rounding bound still holds.
+			let (index, _) = chunk_of(version);
+			let mut chunk = store.chunk(index);
+			chunk.dust = chunk.dust.checked_add(1).ok_or(PoolError::Overflow)?;
+			store.set_chunk(index, chunk);
+			settled.debt = U256::zero();
+		},
+	}
+	if left == 0 {
+		settled.positions.remove(found);
+	} else if let Some(position) = settled.positions.get_mut(found) {
+		position.shares = left;
+	}
+	*holding = settled;
+	Ok((owed, walk))
 }
 
 #[cfg(test)]

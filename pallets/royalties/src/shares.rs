@@ -2,17 +2,20 @@
 
 use frame_support::defensive;
 use lineage_primitives::datasets::{DatasetId, DatasetVersion, OnSharesChanged, Shares};
+use sp_runtime::Saturating;
 
 use crate::{pool, store::StoredChunks, Config, Contributors, Pallet, PoolsOf};
 
 impl<T: Config> OnSharesChanged<T::AccountId> for Pallet<T> {
-	/// Adds the new shares to the contributor's holding, counting from `version`. Shares never
-	/// shrink in the datasets pallet; a decrease is ignored rather than guessed at.
+	/// New shares join the contributor's holding, counting from `version`. Cancelled shares
+	/// (an upheld dispute against `version`'s contribution) leave it: the holding is settled
+	/// first, so what they earned until now stays the contributor's to claim.
 	///
 	/// This cannot fail when the runtime is wired as `integrity_test` checks: one position per
-	/// version, at most `MaxVersions` of them, and amounts far below the fixed-point range. If
-	/// it ever did, the shares are left out (they earn nothing, so the pool stays solvent) and
-	/// the failure is reported loudly: a panic in tests, an error in the node's log.
+	/// version, at most `MaxVersions` of them, amounts far below the fixed-point range, and
+	/// only shares that were added are cancelled. If it ever did, the holding is left as it
+	/// was and the failure is reported loudly: a panic in tests, an error in the node's log.
+	/// Added shares are then left out (they earn nothing, so the pool stays solvent).
 	fn on_shares_changed(
 		dataset: DatasetId,
 		version: DatasetVersion,
@@ -20,11 +23,25 @@ impl<T: Config> OnSharesChanged<T::AccountId> for Pallet<T> {
 		old: Shares,
 		new: Shares,
 	) {
+		let mut chunks = StoredChunks::<T>::of(dataset);
+		if new < old {
+			let removed = old.saturating_sub(new);
+			let cancelled = Contributors::<T>::try_mutate(dataset, who, |account| {
+				let (owed, _) =
+					pool::remove_shares(&mut chunks, &mut account.holding, version, removed)?;
+				account.settled.saturating_accrue(owed);
+				account.earned.saturating_accrue(owed);
+				Ok::<_, pool::PoolError>(())
+			});
+			if let Err(error) = cancelled {
+				defensive!("cancelled shares could not leave the contributor's holding", error);
+			}
+			return;
+		}
 		let added = new.saturating_sub(old);
 		if added == 0 {
 			return;
 		}
-		let chunks = StoredChunks::<T>::of(dataset);
 		let added_to_holding = Contributors::<T>::try_mutate(dataset, who, |account| {
 			pool::add_shares(&chunks, &mut account.holding, version, added)
 		});
@@ -44,6 +61,14 @@ impl<T: Config> Pallet<T> {
 	/// weights (the runtime's benchmark helper calls it).
 	pub fn prepare_share_change_worst_case(dataset: DatasetId, who: &T::AccountId) {
 		crate::worst_case::prepare_share_change::<T>(dataset, who);
+	}
+
+	/// Benchmarks: gives `who` the holding in `dataset`'s pool whose cancelled position at
+	/// version 1 (one share) costs [`OnSharesChanged::on_shares_changed`] the most, for the
+	/// DAO pallet's weights (the runtime's benchmark helper calls it). Publishes the dataset's
+	/// versions up to the last a pool covers.
+	pub fn prepare_share_cancel_worst_case(dataset: DatasetId, who: &T::AccountId) {
+		crate::worst_case::prepare_share_cancel::<T>(dataset, who);
 	}
 
 	/// Benchmarks: brings `dataset`'s pool to where paying a training fee into version 0

@@ -4,7 +4,7 @@
 //!
 //! Benchmark CLI 64.0.0, 2026-11-25. Steps `50`, repeat `20`,
 //! worst-case map size `1000000`, additional trie layers `2`.
-//! Host `vm`, CPU `AMD EPYC`, Compiled execution, chain `Some("dev")`.
+//! Host `vm`, CPU `Intel(R) Xeon(R) Processor`, Compiled execution, chain `Some("dev")`.
 //!
 //! Command:
 //! /root/.cache/lineage/target/release/lineage-node
@@ -57,23 +57,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Royalties::ModelStatements` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Datasets::Versions` (r:8 w:0)
 	/// Proof: `Datasets::Versions` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `Datasets::CancelledShares` (r:8 w:0)
+	/// Proof: `Datasets::CancelledShares` (`max_values`: None, `max_size`: Some(397), added: 2872, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::PoolChunks` (r:8 w:8)
 	/// Proof: `Royalties::PoolChunks` (`max_values`: None, `max_size`: Some(2106), added: 4581, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 8]`.
 	/// The range of component `p` is `[0, 8]`.
 	fn pay(m: u32, p: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `2811 + m * (703 ±0) + p * (167 ±0)`
+		//  Measured:  `2867 + m * (703 ±0) + p * (167 ±0)`
 		//  Estimated: `6196 + m * (3283 ±0) + p * (4581 ±0)`
-		// Minimum execution time: 181_579_000 picoseconds.
-		Weight::from_parts(108_092_845, 6196)
-			// Standard Error: 37_606
-			.saturating_add(Weight::from_parts(10_692_157, 0).saturating_mul(m.into()))
-			// Standard Error: 32_737
-			.saturating_add(Weight::from_parts(21_708_025, 0).saturating_mul(p.into()))
+		// Minimum execution time: 140_690_000 picoseconds.
+		Weight::from_parts(77_055_720, 6196)
+			// Standard Error: 32_333
+			.saturating_add(Weight::from_parts(9_410_004, 0).saturating_mul(m.into()))
+			// Standard Error: 28_147
+			.saturating_add(Weight::from_parts(19_546_325, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
@@ -86,15 +88,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Datasets::Versions` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Datasets::CancelledShares` (r:1 w:0)
+	/// Proof: `Datasets::CancelledShares` (`max_values`: None, `max_size`: Some(397), added: 2872, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::PoolChunks` (r:1 w:1)
 	/// Proof: `Royalties::PoolChunks` (`max_values`: None, `max_size`: Some(2106), added: 4581, mode: `MaxEncodedLen`)
 	fn pay_training_fee() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `3113`
+		//  Measured:  `3169`
 		//  Estimated: `5571`
-		// Minimum execution time: 82_673_000 picoseconds.
-		Weight::from_parts(86_809_000, 5571)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 67_796_000 picoseconds.
+		Weight::from_parts(71_830_000, 5571)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Royalties::Contributors` (r:1 w:1)
@@ -111,14 +115,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 64]`.
 	fn claim(p: u32, c: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `3163 + c * (47 ±0) + p * (12 ±0)`
+		//  Measured:  `3219 + c * (47 ±0) + p * (12 ±0)`
 		//  Estimated: `52743 + c * (4581 ±0)`
-		// Minimum execution time: 441_765_000 picoseconds.
-		Weight::from_parts(111_104_797, 52743)
-			// Standard Error: 1_206
-			.saturating_add(Weight::from_parts(115_788, 0).saturating_mul(p.into()))
-			// Standard Error: 77_813
-			.saturating_add(Weight::from_parts(5_954_339, 0).saturating_mul(c.into()))
+		// Minimum execution time: 391_049_000 picoseconds.
+		Weight::from_parts(42_227_494, 52743)
+			// Standard Error: 578
+			.saturating_add(Weight::from_parts(89_308, 0).saturating_mul(p.into()))
+			// Standard Error: 37_319
+			.saturating_add(Weight::from_parts(5_808_245, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -139,12 +143,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 16]`.
 	fn claim_all(n: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `2815 + n * (652 ±0)`
-		//  Estimated: `3639 + n * (51753 ±7)`
-		// Minimum execution time: 86_048_000 picoseconds.
-		Weight::from_parts(29_026_202, 3639)
-			// Standard Error: 32_549
-			.saturating_add(Weight::from_parts(62_650_226, 0).saturating_mul(n.into()))
+		//  Measured:  `2871 + n * (652 ±0)`
+		//  Estimated: `3646 + n * (51753 ±6)`
+		// Minimum execution time: 69_614_000 picoseconds.
+		Weight::from_parts(27_985_453, 3646)
+			// Standard Error: 25_810
+			.saturating_add(Weight::from_parts(48_851_768, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -159,8 +163,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `233`
 		//  Estimated: `3593`
-		// Minimum execution time: 54_791_000 picoseconds.
-		Weight::from_parts(57_596_000, 3593)
+		// Minimum execution time: 43_480_000 picoseconds.
+		Weight::from_parts(46_116_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -169,12 +173,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn pay(m: u32, p: u32, ) -> Weight {
-		Weight::from_parts(108_092_845, 6196)
-			.saturating_add(Weight::from_parts(10_692_157, 0).saturating_mul(m.into()))
-			.saturating_add(Weight::from_parts(21_708_025, 0).saturating_mul(p.into()))
+		Weight::from_parts(77_055_720, 6196)
+			.saturating_add(Weight::from_parts(9_410_004, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(19_546_325, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(p.into())))
@@ -182,22 +186,22 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4581).saturating_mul(p.into()))
 	}
 	fn pay_training_fee() -> Weight {
-		Weight::from_parts(86_809_000, 5571)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(71_830_000, 5571)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn claim(p: u32, c: u32, ) -> Weight {
-		Weight::from_parts(111_104_797, 52743)
-			.saturating_add(Weight::from_parts(115_788, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(5_954_339, 0).saturating_mul(c.into()))
+		Weight::from_parts(42_227_494, 52743)
+			.saturating_add(Weight::from_parts(89_308, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(5_808_245, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 4581).saturating_mul(c.into()))
 	}
 	fn claim_all(n: u32, ) -> Weight {
-		Weight::from_parts(29_026_202, 3639)
-			.saturating_add(Weight::from_parts(62_650_226, 0).saturating_mul(n.into()))
+		Weight::from_parts(27_985_453, 3646)
+			.saturating_add(Weight::from_parts(48_851_768, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -205,7 +209,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 51753).saturating_mul(n.into()))
 	}
 	fn claim_earnings() -> Weight {
-		Weight::from_parts(57_596_000, 3593)
+		Weight::from_parts(46_116_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}

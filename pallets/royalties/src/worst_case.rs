@@ -1,6 +1,7 @@
 //! Pool states at their worst case, for this pallet's benchmarks and, through
-//! [`Pallet::prepare_share_change_worst_case`](crate::Pallet::prepare_share_change_worst_case),
-//! the datasets pallet's.
+//! [`Pallet::prepare_share_change_worst_case`](crate::Pallet::prepare_share_change_worst_case)
+//! and [`Pallet::prepare_share_cancel_worst_case`](crate::Pallet::prepare_share_cancel_worst_case),
+//! the datasets pallet's and the DAO pallet's.
 //!
 //! Crediting a pool reads and writes one chunk, at its longest when full; settling a holding
 //! reads every chunk from the dataset's latest version's down to its oldest position's.
@@ -121,4 +122,20 @@ pub(crate) fn prepare_share_change<T: Config>(dataset: DatasetId, who: &T::Accou
 	let versions: Vec<DatasetVersion> =
 		core::iter::once(0).chain(2..T::MaxVersions::get()).collect();
 	owed_holding::<T>(dataset, who, &versions, 1).expect("the worst-case holding fits the pool");
+}
+
+/// The costliest cancellation settles a holding with a position at every version but 0, owed
+/// something in every chunk of a pool spanning them all, then removes its oldest position, at
+/// version 1, of one share (the whole list moves). Publishes the dataset's versions up to the
+/// last one a pool covers.
+#[allow(
+	clippy::expect_used,
+	reason = "benchmark setup: a failure must abort the benchmark rather than measure a cheaper state"
+)]
+pub(crate) fn prepare_share_cancel<T: Config>(dataset: DatasetId, who: &T::AccountId) {
+	let chunks = Pallet::<T>::max_chunks();
+	span_chunks::<T>(dataset, chunks);
+	let versions: Vec<DatasetVersion> = (1..T::MaxVersions::get()).collect();
+	owed_holding::<T>(dataset, who, &versions, chunks)
+		.expect("the worst-case holding fits the pool");
 }

@@ -5,6 +5,7 @@
 use alloc::vec::Vec;
 use lineage_primitives::{
 	datasets::{DatasetId, DatasetVersion, License},
+	disputes::DisputeSubject,
 	models::{DatasetUse, ModelId, RoyaltySplit},
 };
 
@@ -63,7 +64,7 @@ impl pallet_royalties::BenchmarkHelper<AccountId, Balance> for LineageBenchmarkH
 }
 
 impl pallet_dao::BenchmarkHelper<AccountId> for LineageBenchmarkHelper {
-	fn create_subject(opener: &AccountId) -> lineage_primitives::disputes::DisputeSubject {
+	fn create_model_subject(opener: &AccountId) -> DisputeSubject {
 		// A model of its own owner, with its registration deposit held: what an upheld ruling
 		// moves to the treasury.
 		let owner = frame_benchmarking::account::<AccountId>("model-owner", 0, 0);
@@ -80,7 +81,26 @@ impl pallet_dao::BenchmarkHelper<AccountId> for LineageBenchmarkHelper {
 			Vec::new(),
 			Vec::new(),
 		);
-		lineage_primitives::disputes::DisputeSubject::Model(model)
+		DisputeSubject::Model(model)
+	}
+
+	fn create_contribution_subject(opener: &AccountId) -> DisputeSubject {
+		// The oldest contribution to a dataset at its most versions, whose contributor holds a
+		// royalty position at every version, owed in every chunk: cancelling it settles the
+		// largest holding there is and moves all of it.
+		let contributor = frame_benchmarking::account::<AccountId>("contributor", 0, 0);
+		assert!(&contributor != opener, "the opener is not the offender");
+		let (dataset, _) = pallet_datasets::benchmarking::create_dataset::<Runtime>(License {
+			training_allowed: true,
+			commercial_use_allowed: true,
+			training_fee: 0,
+		});
+		Royalties::prepare_share_cancel_worst_case(dataset, &contributor);
+		let contribution = pallet_datasets::benchmarking::disputable_contribution::<Runtime>(
+			dataset,
+			&contributor,
+		);
+		DisputeSubject::Contribution(contribution)
 	}
 }
 

@@ -19,6 +19,9 @@ impl pallet_datasets::Config for Runtime {
 	type MaxPendingContributions = ConstU32<64>;
 	// 2^12, what a royalty pool covers (pallet_royalties::pool::MAX_VERSIONS): 64 chunks of 64.
 	type MaxVersions = ConstU32<4096>;
+	// Every payment to the dataset reads the list (12 bytes an entry) to count a version's
+	// shares; an upheld dispute is rare, and a dataset with 32 of them is better forked.
+	type MaxCancellations = ConstU32<32>;
 	// Every share change opens a royalty position counting from its version.
 	type OnSharesChanged = Royalties;
 	type WeightInfo = pallet_datasets::weights::SubstrateWeight<Runtime>;

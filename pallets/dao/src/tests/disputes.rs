@@ -11,6 +11,7 @@ use sp_runtime::{DispatchError, TokenError};
 use crate::{mock::*, DisputeOf, Disputes, Error, Event, HoldReason, Origin, Pallet};
 
 const MODEL: DisputeSubject = DisputeSubject::Model(7);
+const CONTRIBUTION: DisputeSubject = DisputeSubject::Contribution(4);
 
 fn held(who: AccountId) -> Balance {
 	Balances::balance_on_hold(&RuntimeHoldReason::Dao(HoldReason::DisputeDeposit), &who)
@@ -76,7 +77,7 @@ fn opening_holds_the_deposit_and_records_the_evidence() {
 fn opening_refuses_bad_subjects_and_moves_nothing() {
 	run_test(|| {
 		// Unknown model: the subjects' error.
-		assert_noop!(open(ALICE, MODEL), DispatchError::Other("unknown model"));
+		assert_noop!(open(ALICE, MODEL), DispatchError::Other("unknown subject"));
 		add_model(7);
 		// Evidence too long.
 		assert_noop!(
@@ -152,7 +153,7 @@ fn upheld_revokes_slashes_the_offender_and_returns_the_deposit() {
 			}
 		);
 		// A revoked model cannot be disputed again.
-		assert_noop!(open(BOB, MODEL), DispatchError::Other("revoked"));
+		assert_noop!(open(BOB, MODEL), DispatchError::Other("revoked or cancelled"));
 	});
 }
 
@@ -216,5 +217,70 @@ fn upholding_a_model_revoked_meanwhile_slashes_nothing_and_returns_the_deposit()
 			}
 		);
 		assert_eq!(held(ALICE), 0);
+	});
+}
+
+#[test]
+fn upheld_against_a_contribution_cancels_it_and_returns_the_deposit() {
+	run_test(|| {
+		add_contribution(4);
+		assert_ok!(open(ALICE, CONTRIBUTION));
+		assert_eq!(Disputes::<Test>::get(0).unwrap().offender, CONTRIBUTOR);
+		let treasury = free(TREASURY);
+		assert_ok!(Dao::rule(curator(), 0, true));
+		assert!(is_cancelled(4));
+		// Nothing of the contributor's is held, so nothing reaches the treasury.
+		assert_eq!(free(TREASURY), treasury);
+		assert_eq!((held(ALICE), free(ALICE)), (0, INITIAL_BALANCE));
+		assert!(DisputeOf::<Test>::get(CONTRIBUTION).is_none());
+		assert_eq!(
+			last_event(),
+			Event::DisputeUpheld {
+				dispute: 0,
+				subject: CONTRIBUTION,
+				slashed: 0,
+				returned: DISPUTE_DEPOSIT
+			}
+		);
+		assert_noop!(open(BOB, CONTRIBUTION), DispatchError::Other("revoked or cancelled"));
+	});
+}
+
+#[test]
+fn a_model_and_a_contribution_are_disputed_side_by_side() {
+	run_test(|| {
+		add_model(4);
+		add_contribution(4);
+		// The same number names different subjects.
+		assert_ok!(open(ALICE, DisputeSubject::Model(4)));
+		assert_ok!(open(ALICE, CONTRIBUTION));
+		assert_eq!(DisputeOf::<Test>::get(CONTRIBUTION), Some(1));
+		assert_eq!(held(ALICE), 2 * DISPUTE_DEPOSIT);
+	});
+}
+
+#[test]
+fn a_ruling_is_charged_the_costliest_and_refunded_to_its_kind() {
+	run_test(|| {
+		use crate::weights::WeightInfo;
+		use frame_support::dispatch::GetDispatchInfo;
+
+		add_model(7);
+		add_model(8);
+		add_contribution(4);
+		assert_ok!(open(ALICE, MODEL));
+		assert_ok!(open(ALICE, CONTRIBUTION));
+		assert_ok!(open(ALICE, DisputeSubject::Model(8)));
+		let bound = <() as WeightInfo>::rule_upheld_model()
+			.max(<() as WeightInfo>::rule_upheld_contribution())
+			.max(<() as WeightInfo>::rule_rejected());
+		let call = crate::Call::<Test>::rule { dispute: 0, upheld: true };
+		assert_eq!(call.get_dispatch_info().call_weight, bound);
+
+		let weight =
+			|dispute, upheld| Dao::rule(curator(), dispute, upheld).unwrap().actual_weight.unwrap();
+		assert_eq!(weight(0, true), <() as WeightInfo>::rule_upheld_model());
+		assert_eq!(weight(1, true), <() as WeightInfo>::rule_upheld_contribution());
+		assert_eq!(weight(2, false), <() as WeightInfo>::rule_rejected());
 	});
 }

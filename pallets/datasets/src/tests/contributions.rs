@@ -5,8 +5,8 @@ use frame_support::{assert_noop, assert_ok};
 
 use super::*;
 use crate::{
-	Contributions, ContributorShares, Datasets as DatasetRecords, Error, Event,
-	PendingContributions, Versions,
+	AcceptedContributions, Contributions, ContributorShares, Datasets as DatasetRecords, Error,
+	Event, PendingContributions, Versions,
 };
 
 #[test]
@@ -139,6 +139,12 @@ fn accept_publishes_version_gives_shares_and_returns_deposit() {
 		assert!(Contributions::<Test>::get(id).is_none());
 		assert!(PendingContributions::<Test>::get(dataset).is_empty());
 		assert_eq!(take_share_changes(), vec![(dataset, 1, BOB, 0, 4)]);
+		let accepted = AcceptedContributions::<Test>::get(id).unwrap();
+		assert_eq!(
+			(accepted.dataset, accepted.contributor, accepted.version, accepted.shares),
+			(dataset, BOB, 1, 4)
+		);
+		assert_eq!((accepted.item_root, accepted.cancelled_at), (root(7), None));
 		assert_eq!(
 			last_event(),
 			Event::ContributionAccepted {

@@ -4,8 +4,8 @@ use sp_runtime::BuildStorage;
 
 use super::*;
 use crate::{
-	ContributorShares, Datasets as DatasetRecords, GenesisConfig, GenesisContribution,
-	GenesisDataset, Versions,
+	AcceptedContributions, ContributorShares, Datasets as DatasetRecords, GenesisConfig,
+	GenesisContribution, GenesisDataset, Versions,
 };
 
 fn genesis_ext(datasets: Vec<GenesisDataset<AccountId, Balance>>) -> sp_io::TestExternalities {
@@ -54,6 +54,14 @@ fn genesis_datasets_get_versions_shares_and_deposits() {
 		assert_eq!(Versions::<Test>::get(0, 1).unwrap().root, root(4));
 		assert_eq!(ContributorShares::<Test>::get(0, CHARLIE), Some(2));
 		assert_eq!(held(ALICE, HoldReason::DatasetDeposit), DATASET_DEPOSIT);
+		// Genesis contributions take ids 0 and 1, so they can be disputed like later ones.
+		let charlies = AcceptedContributions::<Test>::get(1).unwrap();
+		assert_eq!(
+			(charlies.dataset, charlies.contributor, charlies.version, charlies.shares),
+			(0, CHARLIE, 2, 2)
+		);
+		assert_eq!(charlies.item_root, root(5));
+		assert_eq!(crate::NextContributionId::<Test>::get(), 2);
 		Datasets::do_try_state().unwrap();
 	});
 }

@@ -8,6 +8,7 @@
 	reason = "tests fail loudly by design"
 )]
 
+mod cancellation;
 mod contributions;
 mod curation;
 mod genesis;

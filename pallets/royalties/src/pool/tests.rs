@@ -166,6 +166,36 @@ fn versions_beyond_the_pool_are_refused_and_change_nothing() {
 }
 
 #[test]
+fn removed_shares_are_settled_first_then_earn_nothing() {
+	let mut store = MapStore::default();
+	let mut alice = holding(&store, 0, 2);
+	add_shares(&store, &mut alice, 70, 3).unwrap();
+	credit(&mut store, 70, 500, 5).unwrap();
+	// Alice's 3 shares at version 70 are cancelled: the 500 is hers, and it is settled now.
+	let (owed, walk) = remove_shares(&mut store, &mut alice, 70, 3).unwrap();
+	assert_eq!(owed, 500);
+	// Both chunks, from the top (70's) down to the oldest position's.
+	assert_eq!(walk.chunks, 2);
+	assert_eq!(alice.positions.to_vec(), vec![Position { version: 0, shares: 2 }]);
+	assert_eq!(owed_now(&store, &alice), 0);
+	// Version 70 now has 2 shares, both Alice's at version 0: she earns every payment.
+	credit(&mut store, 70, 200, 2).unwrap();
+	assert_eq!(settled(&store, &mut alice), 200);
+}
+
+#[test]
+fn removing_shares_not_held_is_refused_and_changes_nothing() {
+	let mut store = MapStore::default();
+	let mut alice = holding(&store, 1, 2);
+	credit(&mut store, 1, 100, 2).unwrap();
+	let before = alice.clone();
+	assert_eq!(remove_shares(&mut store, &mut alice, 0, 1), Err(PoolError::NotHeld));
+	assert_eq!(remove_shares(&mut store, &mut alice, 1, 3), Err(PoolError::NotHeld));
+	assert_eq!(alice, before);
+	assert_eq!(owed_now(&store, &alice), 100);
+}
+
+#[test]
 fn a_full_holding_refuses_another_version_and_changes_nothing() {
 	let store = MapStore::default();
 	let mut full = Holding::<ConstU32<2>>::default();
@@ -204,6 +234,8 @@ enum Op {
 	Pay { pick: usize, amount: u128 },
 	/// `contributor` settles their holding.
 	Claim { contributor: usize },
+	/// The contribution that made version `pick % versions` (not version 0) is cancelled.
+	Cancel { pick: usize },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -213,6 +245,7 @@ fn op() -> impl Strategy<Value = Op> {
 		(any::<usize>(), 0..10_000_000_000_000u128)
 			.prop_map(|(pick, amount)| Op::Pay { pick, amount }),
 		(0..4usize).prop_map(|contributor| Op::Claim { contributor }),
+		any::<usize>().prop_map(|pick| Op::Cancel { pick }),
 	]
 }
 
@@ -222,7 +255,8 @@ proptest! {
 	/// Funds are conserved exactly, and each contributor gets what the naive O(contributors)
 	/// calculation gives (shares at the version paid for / total shares of that version),
 	/// less at most one planck per payment of rounding and the fraction of a planck carried.
-	/// Versions spread over several chunks (`stride`), however many contributions.
+	/// Versions spread over several chunks (`stride`), however many contributions; cancelled
+	/// contributions keep what they earned before and earn nothing after.
 	#[test]
 	fn matches_the_naive_calculation(
 		first in 1..1_000u64,
@@ -236,6 +270,9 @@ proptest! {
 		let mut holdings: Vec<TestHolding> = vec![holding(&store, 0, first), TestHolding::default(), TestHolding::default(), TestHolding::default()];
 		let mut shares_at: Vec<Vec<u64>> = vec![vec![first, 0, 0, 0]];
 		let mut claimed = [0u128; 4];
+		// Who made each version and with how many shares; `None` once cancelled.
+		let mut made: Vec<Option<(usize, u64)>> = vec![None];
+		let mut cancels = 0u128;
 		// Naive entitlement as an exact fraction per contributor, kept as floor and ceiling.
 		let (mut naive_floor, mut naive_ceil) = ([0u128; 4], [0u128; 4]);
 		let mut payments = 0u128;
@@ -252,10 +289,29 @@ proptest! {
 					let mut row = shares_at.last().unwrap().clone();
 					row[contributor] += shares;
 					shares_at.push(row);
+					made.push(Some((contributor, shares)));
 					add_shares(&store, &mut holdings[contributor], version, shares).unwrap();
+				},
+				Op::Cancel { pick } => {
+					let index = pick % made.len();
+					let Some((contributor, shares)) = made[index].take() else { continue };
+					for later in index..totals.len() {
+						totals[later] -= shares;
+						shares_at[later][contributor] -= shares;
+					}
+					let (owed, _) =
+						remove_shares(&mut store, &mut holdings[contributor], versions[index], shares)
+							.unwrap();
+					claimed[contributor] += owed;
+					cancels += 1;
 				},
 				Op::Pay { pick, amount } => {
 					let index = pick % totals.len();
+					if totals[index] == 0 {
+						// Every share of that version was cancelled: the payment is refused.
+						prop_assert_eq!(credit(&mut store, versions[index], amount, 0), Err(PoolError::NoShares));
+						continue;
+					}
 					credit(&mut store, versions[index], amount, totals[index]).unwrap();
 					payments += 1;
 					for c in 0..4 {
@@ -276,7 +332,7 @@ proptest! {
 			let got = claimed[c] + owed_now(&store, &holdings[c]);
 			owed_to_all += got;
 			prop_assert!(got <= naive_ceil[c], "contributor {c} got {got} > {}", naive_ceil[c]);
-			prop_assert!(got + payments + 1 >= naive_floor[c], "contributor {c} got {got}, naive {}", naive_floor[c]);
+			prop_assert!(got + payments + cancels + 1 >= naive_floor[c], "contributor {c} got {got}, naive {}", naive_floor[c]);
 		}
 		// Conservation: never more owed than paid in; what is not owed is bounded by the
 		// tracked dust plus a fraction of a planck per holding.

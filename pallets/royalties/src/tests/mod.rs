@@ -8,6 +8,7 @@
 	reason = "tests fail loudly by design"
 )]
 
+mod cancellation;
 mod claims;
 mod conservation;
 mod lineage;
