@@ -237,20 +237,31 @@ pub(crate) fn contribute(dataset: DatasetId, who: AccountId, shares: Shares) -> 
 		}
 	});
 	TABLES.with(|t| t.borrow_mut().versions.insert((dataset, version), total));
-	let old = held_shares(dataset, who);
+	report_change(dataset, version, who, |old| old + shares);
+	version
+}
+
+/// Reports a change of `who`'s shares in `dataset` at `version`, from what their holding has
+/// to `new(old)`, as the datasets pallet reports it.
+fn report_change(
+	dataset: DatasetId,
+	version: DatasetVersion,
+	who: AccountId,
+	new: impl FnOnce(Shares) -> Shares,
+) {
+	let old: Shares = crate::Contributors::<Test>::get(dataset, who)
+		.holding
+		.positions
+		.iter()
+		.map(|p| p.shares)
+		.sum();
 	<Royalties as OnSharesChanged<AccountId>>::on_shares_changed(
 		dataset,
 		version,
 		&who,
 		old,
-		old + shares,
+		new(old),
 	);
-	version
-}
-
-/// `who`'s shares in `dataset`'s pool, summed over their positions.
-fn held_shares(dataset: DatasetId, who: AccountId) -> Shares {
-	crate::Contributors::<Test>::get(dataset, who).holding.positions.iter().map(|p| p.shares).sum()
 }
 
 /// `who`'s `shares` added at `version` of `dataset` are cancelled, as an upheld dispute
@@ -264,14 +275,7 @@ pub(crate) fn cancel(dataset: DatasetId, version: DatasetVersion, who: AccountId
 			*total -= shares;
 		}
 	});
-	let old = held_shares(dataset, who);
-	<Royalties as OnSharesChanged<AccountId>>::on_shares_changed(
-		dataset,
-		version,
-		&who,
-		old,
-		old - shares,
-	);
+	report_change(dataset, version, who, |old| old - shares);
 }
 
 parameter_types! {
