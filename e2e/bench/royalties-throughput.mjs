@@ -14,8 +14,9 @@ import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 
 import { sendAndWait } from '../lib/chain.mjs';
-import { startNode, withTimeout } from '../lib/node.mjs';
+import { startNode } from '../lib/node.mjs';
 import { LIN, SS58 } from '../lib/suite.mjs';
+import { argument, calls, countPerBlock, log, presign, submitAll, upfrontWeight } from '../lib/throughput.mjs';
 
 const PERBILL = 1_000_000_000;
 const DEMO_MODEL = 0;
@@ -25,106 +26,6 @@ const DEEP_MODELS = 8;
 const PRICE = LIN / 100n;
 
 const payers = Number(argument('--payers') ?? 4_000);
-
-function argument(name) {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
-function log(message) {
-  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
-}
-
-/** Submits pre-signed extrinsics, a window at a time, and resolves when all are accepted. */
-async function submitAll(api, signed) {
-  const window = 256;
-  for (let start = 0; start < signed.length; start += window) {
-    await Promise.all(
-      signed.slice(start, start + window).map((tx) => api.rpc.author.submitExtrinsic(tx)),
-    );
-  }
-}
-
-/** Signs `makeTx(i)` for every payer with `nonce`, immortal, so signing needs no block hash. */
-async function presign(api, accounts, nonce, makeTx) {
-  const signed = [];
-  for (let i = 0; i < accounts.length; i += 1) {
-    signed.push(await makeTx(i).signAsync(accounts[i], { nonce, era: 0 }));
-  }
-  return signed;
-}
-
-/**
- * Watches new blocks until `expected` successful extrinsics for which `matches(extrinsic)`
- * holds have been seen (or the timeout), and returns { rows, sample }: one row per block
- * ({ number, count, extrinsics, fullness }), and for the first counted extrinsic the weight
- * (µs) and fee (plancks) it was actually charged.
- */
-async function countPerBlock(api, expected, matches, timeoutMs) {
-  const maxNormal = api.consts.system.blockWeights.perClass.normal.maxTotal.unwrap().refTime.toBigInt();
-  const rows = [];
-  let sample = null;
-  let seen = 0;
-  let unsubscribe;
-  const done = new Promise((resolve, reject) => {
-    api.rpc.chain
-      .subscribeNewHeads(async (header) => {
-        try {
-          const apiAt = await api.at(header.hash);
-          const [events, weight, block] = await Promise.all([
-            apiAt.query.system.events(),
-            apiAt.query.system.blockWeight(),
-            api.rpc.chain.getBlock(header.hash),
-          ]);
-          const succeeded = new Set(
-            events
-              .filter(({ event, phase }) => phase.isApplyExtrinsic && api.events.system.ExtrinsicSuccess.is(event))
-              .map(({ phase }) => phase.asApplyExtrinsic.toNumber()),
-          );
-          const counted = block.block.extrinsics
-            .map((extrinsic, index) => ({ extrinsic, index }))
-            .filter(({ extrinsic, index }) => succeeded.has(index) && matches(extrinsic));
-          if (counted.length === 0 && rows.length === 0) return;
-          if (!sample && counted.length > 0) sample = chargedFor(api, events, counted[0].index);
-          seen += counted.length;
-          const used = weight.normal.refTime.toBigInt();
-          rows.push({
-            number: header.number.toNumber(),
-            count: counted.length,
-            extrinsics: block.block.extrinsics.length,
-            fullness: Number((used * 10_000n) / maxNormal) / 100,
-          });
-          log(`block ${header.number.toNumber()}: ${counted.length} counted, normal class ${rows.at(-1).fullness}% full`);
-          if (seen >= expected) resolve();
-        } catch (error) {
-          reject(error);
-        }
-      })
-      .then((u) => {
-        unsubscribe = u;
-      }, reject);
-  });
-  await withTimeout(done, timeoutMs, `${expected} extrinsics`).finally(() => unsubscribe?.());
-  return { rows, sample };
-}
-
-/** The weight (µs of ref time) and fee the extrinsic at `index` was charged, from its events. */
-function chargedFor(api, events, index) {
-  const same = events.filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.toNumber() === index);
-  const success = same.find(({ event }) => api.events.system.ExtrinsicSuccess.is(event));
-  const fee = same.find(({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event));
-  return {
-    weightMicros: success ? Number(success.event.data.dispatchInfo.weight.refTime.toBigInt()) / 1e6 : null,
-    fee: fee ? fee.event.data.actualFee.toBigInt().toString() : null,
-  };
-}
-
-/** Whether `extrinsic` calls `section.method` (with `firstArg` as its first argument, if given). */
-function calls(extrinsic, section, method, firstArg) {
-  const call = extrinsic.method;
-  if (call.section !== section || call.method !== method) return false;
-  return firstArg === undefined || call.args[0].toString() === String(firstArg);
-}
 
 /** Registers a chain of DEEP_MODELS models (each the parent of the next); returns the last id. */
 async function registerDeepLineage(api, owner) {
@@ -176,13 +77,6 @@ function summary(name, { rows, sample }, upfront) {
   };
 }
 
-/** The weight (µs of ref time) `tx` is charged up front, from the runtime's payment API. */
-async function upfrontWeight(api, tx) {
-  const u8a = tx.toU8a();
-  const info = await api.call.transactionPaymentApi.queryInfo(u8a, u8a.length);
-  return Number(info.weight.refTime.toBigInt()) / 1e6;
-}
-
 async function main() {
   await cryptoWaitReady();
   const node = await startNode({ startupTimeoutMs: 60_000 });
@@ -219,7 +113,7 @@ async function main() {
     const results = [];
     for (const [name, nonce, makeTx, matches] of phases) {
       log(`pre-signing ${payers} × ${name}`);
-      const signed = await presign(api, accounts, nonce, makeTx);
+      const signed = await presign(accounts, nonce, makeTx);
       const upfront = await upfrontWeight(api, signed[0]);
       const counted = countPerBlock(api, payers, matches, 240_000);
       log(`submitting ${payers} × ${name}`);

@@ -114,9 +114,10 @@ async function waitForRpc(httpUrl, child, deadline, logs) {
  * Spawns `lineage-node --dev --tmp` on free ports and connects polkadot.js to it; with
  * `basePath`, the chain lives there instead, so a node started again continues it.
  * Returns { api, provider, rpcUrl, prometheusPort, stop(), logs(), pid }; `provider.send` reaches
- * RPC methods polkadot.js does not know (`lineage_*`).
+ * RPC methods polkadot.js does not know (`lineage_*`). `onLine(line)` sees every line the node
+ * logs, for callers that need more than the last few kept for error messages.
  */
-export async function startNode({ startupTimeoutMs = 60_000, extraArgs = [], basePath = null } = {}) {
+export async function startNode({ startupTimeoutMs = 60_000, extraArgs = [], basePath = null, onLine = null } = {}) {
   const bin = nodeBinary();
   const [rpcPort, p2pPort, prometheusPort] = await Promise.all([freePort(), freePort(), freePort()]);
   const args = [
@@ -137,6 +138,7 @@ export async function startNode({ startupTimeoutMs = 60_000, extraArgs = [], bas
   // Ring buffer of the node's last output lines (Substrate logs to stderr), shown on failure.
   const lines = [];
   const keep = (line) => {
+    onLine?.(line);
     lines.push(line);
     if (lines.length > LOG_LINES) lines.shift();
   };

@@ -12,11 +12,14 @@ pub(crate) use sp_storage::TrackedStorageKey;
 
 pub(crate) use crate::{
 	AllPalletsWithSystem, Balances, Compute, ConvictionVoting, Dao, Datasets, Models, Parameters,
-	Preimage, Referenda, Royalties, Runtime, Scheduler, Sudo, Timestamp, Treasury,
+	Preimage, Referenda, Royalties, Runtime, Scheduler, Sudo, Timestamp, TransactionPayment,
+	Treasury,
 };
 
 impl frame_system_benchmarking::Config for Runtime {}
 impl frame_benchmarking::baseline::Config for Runtime {}
+// Fees go to the treasury, which exists from genesis: nothing to set up.
+impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
@@ -24,6 +27,7 @@ frame_benchmarking::define_benchmarks!(
 	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
+	[pallet_transaction_payment, TransactionPayment]
 	[pallet_sudo, Sudo]
 	[pallet_parameters, Parameters]
 	[pallet_preimage, Preimage]
