@@ -36,7 +36,7 @@ e2e('metadata loads and the chain identifies itself as Lineage', 30_000, async (
   assert.equal((await api.rpc.system.chain()).toString(), 'Lineage Development');
 
   const pallets = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
-  for (const pallet of ['System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'TransactionPayment', 'Sudo']) {
+  for (const pallet of ['System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'TransactionPayment', 'Session', 'Validators', 'Sudo']) {
     assert.ok(pallets.includes(pallet), `pallet ${pallet} missing from metadata: ${pallets.join(', ')}`);
   }
 });

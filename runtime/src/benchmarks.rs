@@ -10,10 +10,12 @@ pub(crate) use frame_system_benchmarking::{
 };
 pub(crate) use sp_storage::TrackedStorageKey;
 
+pub(crate) use crate::session_benchmarks::Pallet as SessionBench;
+
 pub(crate) use crate::{
 	AllPalletsWithSystem, Balances, Compute, ConvictionVoting, Dao, Datasets, Models, Parameters,
 	Preimage, Referenda, Royalties, Runtime, Scheduler, Sudo, Timestamp, TransactionPayment,
-	Treasury,
+	Treasury, Validators,
 };
 
 impl frame_system_benchmarking::Config for Runtime {}
@@ -29,6 +31,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_transaction_payment, TransactionPayment]
 	[pallet_sudo, Sudo]
+	[pallet_session, SessionBench::<Runtime>]
 	[pallet_parameters, Parameters]
 	[pallet_preimage, Preimage]
 	[pallet_scheduler, Scheduler]
@@ -40,4 +43,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_royalties, Royalties]
 	[pallet_compute, Compute]
 	[pallet_dao, Dao]
+	[pallet_validators, Validators]
 );

@@ -21,19 +21,23 @@ use pallet_dao::GovernanceTiming;
 
 use crate::{
 	configs::DEFAULT_MIN_WORKER_STAKE, genesis_demo, AccountId, Balance, BalancesConfig,
-	ComputeConfig, DaoConfig, DatasetsConfig, ModelsConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
+	ComputeConfig, DaoConfig, DatasetsConfig, ModelsConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, ValidatorsConfig, MINUTES, UNIT,
 };
 
 /// What each endowed development account starts with: one million LIN.
 pub const DEV_ENDOWMENT: Balance = 1_000_000 * UNIT;
 
-/// Aura (sr25519) and GRANDPA (ed25519) keys of a development validator.
-fn authority_keys(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(aura.public().into(), grandpa.public().into())
+/// A development validator: its account (the sr25519 key's) and its session keys, Aura
+/// (sr25519) and GRANDPA (ed25519).
+fn validator(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AccountId, SessionKeys) {
+	let aura_id: AuraId = aura.public().into();
+	let grandpa_id: GrandpaId = grandpa.public().into();
+	(aura.to_account_id(), SessionKeys { aura: aura_id, grandpa: grandpa_id })
 }
 
 fn testnet_genesis(
-	initial_authorities: Vec<(AuraId, GrandpaId)>,
+	initial_validators: Vec<(AccountId, SessionKeys)>,
 	endowed_accounts: Vec<AccountId>,
 	sudo_key: Option<AccountId>,
 	with_demo: bool,
@@ -50,16 +54,19 @@ fn testnet_genesis(
 				.map(|account| (account, DEV_ENDOWMENT))
 				.collect::<Vec<_>>(),
 		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: initial_authorities
+		// Aura's and GRANDPA's authorities come from the session's genesis.
+		validators: ValidatorsConfig {
+			validators: initial_validators
 				.iter()
-				.map(|(aura, _)| aura.clone())
+				.map(|(account, _)| account.clone())
 				.collect::<Vec<_>>(),
+			// Short sessions, so that a validator governance adds authors within minutes.
+			session_length: MINUTES,
 		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: initial_authorities
-				.iter()
-				.map(|(_, grandpa)| (grandpa.clone(), 1))
+		session: SessionConfig {
+			keys: initial_validators
+				.into_iter()
+				.map(|(account, keys)| (account.clone(), account, keys))
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: sudo_key },
@@ -100,7 +107,7 @@ fn dev_accounts() -> Vec<AccountId> {
 /// `development`: one validator (Alice), for `lineage-node --dev`.
 pub fn development_config_genesis() -> Value {
 	testnet_genesis(
-		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		true,
@@ -111,8 +118,8 @@ pub fn development_config_genesis() -> Value {
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![
-			authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 		],
 		dev_accounts(),
 		// Governed like a public chain: referenda only, no sudo key.

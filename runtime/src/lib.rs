@@ -28,6 +28,8 @@ pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod genesis_demo;
+#[cfg(feature = "runtime-benchmarks")]
+mod session_benchmarks;
 pub mod weights;
 
 use alloc::{borrow::Cow, vec::Vec};
@@ -75,7 +77,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("lineage"),
 	impl_name: Cow::Borrowed("lineage-node"),
 	authoring_version: 1,
-	spec_version: 107,
+	spec_version: 108,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -173,6 +175,15 @@ mod runtime {
 	#[runtime::pallet_index(5)]
 	pub type TransactionPayment = pallet_transaction_payment;
 
+	// Genesis builds in this order: the validator set before the session, which reads it, and
+	// both after balances, so validators' accounts exist when their session keys are stored.
+	// The session's genesis hands Aura and GRANDPA their first authorities.
+	#[runtime::pallet_index(13)]
+	pub type Validators = pallet_validators;
+
+	#[runtime::pallet_index(14)]
+	pub type Session = pallet_session;
+
 	// Sudo has a key only in the `development` preset; every other chain is governed by
 	// referenda (OpenGov below, on `pallet_dao`'s tracks).
 	#[runtime::pallet_index(6)]
@@ -198,8 +209,8 @@ mod runtime {
 	#[runtime::pallet_index(12)]
 	pub type Treasury = pallet_treasury;
 
-	// Lineage's own pallets start at 20, leaving 13..20 for infrastructure (session, the
-	// validator set).
+	// Lineage's own pallets start at 20; 13 and 14 (session and the validator set) are
+	// declared above, next to consensus.
 	#[runtime::pallet_index(20)]
 	pub type Datasets = pallet_datasets;
 

@@ -1,7 +1,7 @@
 //! `pallet_aura` (block authoring) and `pallet_grandpa` (finality).
 //!
-//! The authority sets come from genesis for now; the validator-network issue moves them
-//! under pallet-session and governance.
+//! Their authority sets are not configured here: `pallet_session` sets them at each session
+//! change, from the validator set governance keeps (`session.rs`).
 
 use frame_support::traits::{ConstBool, ConstU32, ConstU64};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -9,10 +9,11 @@ use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use crate::{Runtime, RuntimeEvent};
 
 /// Upper bound on the authority set, for bounded storage in both pallets.
-type MaxAuthorities = ConstU32<32>;
+pub(crate) type MaxAuthorities = ConstU32<32>;
 
 impl pallet_aura::Config for Runtime {
 	type AuthorityId = AuraId;
+	// No offences are reported on-chain yet, so no validator is ever disabled.
 	type DisabledValidators = ();
 	type MaxAuthorities = MaxAuthorities;
 	type AllowMultipleBlocksPerSlot = ConstBool<false>;

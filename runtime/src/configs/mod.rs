@@ -13,6 +13,7 @@ mod models;
 mod offchain;
 mod parameters;
 mod royalties;
+mod session;
 mod sudo;
 mod system;
 mod timestamp;
@@ -24,6 +25,7 @@ pub use parameters::{
 	dynamic_params, RuntimeParameters, RuntimeParametersKey, DEFAULT_MIN_WORKER_STAKE,
 };
 pub use royalties::{LegacyRoyaltiesTreasury, RoyaltiesPalletId};
+pub use session::SessionKeyDeposit;
 pub use system::{BlockHashCount, RuntimeBlockLength, RuntimeBlockWeights};
 pub use transaction_payment::{LENGTH_FEE_PER_BYTE, TREASURY_FEE_PERCENT};
 pub use treasury::{TreasuryAccount, TreasuryPalletId};

@@ -14,6 +14,7 @@ pub mod pallet_parameters;
 pub mod pallet_preimage;
 pub mod pallet_referenda;
 pub mod pallet_scheduler;
+pub mod pallet_session;
 pub mod pallet_sudo;
 pub mod pallet_timestamp;
 pub mod pallet_transaction_payment;
