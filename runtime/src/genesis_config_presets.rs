@@ -114,12 +114,16 @@ pub fn development_config_genesis() -> Value {
 	)
 }
 
-/// `local_testnet`: two validators (Alice and Bob), for a multi-node network on one machine.
+/// `local_testnet`: four validators (Alice, Bob, Charlie and Dave), for a multi-node network
+/// on one machine. Four is the smallest set in which GRANDPA survives a lost validator (it
+/// needs more than two thirds: three of four) and stalls when two are lost.
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![
 			validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 			validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		],
 		dev_accounts(),
 		// Governed like a public chain: referenda only, no sudo key.

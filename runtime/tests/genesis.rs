@@ -34,14 +34,24 @@ fn development_preset_has_alice_as_sole_authority_and_sudo() {
 }
 
 #[test]
-fn local_preset_has_alice_and_bob_as_authorities() {
+fn local_preset_has_alice_bob_charlie_and_dave_as_authorities() {
 	common::ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let four = [
+			(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+		];
 		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
+		assert_eq!(aura, four.iter().map(|(sr, _)| sr.public().into()).collect::<Vec<_>>());
 		assert_eq!(
-			aura,
-			vec![Sr25519Keyring::Alice.public().into(), Sr25519Keyring::Bob.public().into()]
+			Grandpa::grandpa_authorities(),
+			four.iter().map(|(_, ed)| (ed.public().into(), 1)).collect::<Vec<_>>()
 		);
-		assert_eq!(Grandpa::grandpa_authorities().len(), 2);
+		assert_eq!(
+			pallet_validators::Validators::<Runtime>::get().into_inner(),
+			four.iter().map(|(sr, _)| sr.to_account_id()).collect::<Vec<_>>()
+		);
 		// Governed by referenda alone.
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
 	});
