@@ -8,11 +8,16 @@
 //!
 //! `cargo run --release --bin lineage-fuzz -- --extrinsics N --seed S` (or `scripts/fuzz`)
 //! runs it at length and prints what it covered.
+//!
+//! The same runtime build also serves try-runtime against a live node ([`live`],
+//! `lineage-try-runtime`, or `scripts/try-runtime`): the upgrade and `try_state` checks on the
+//! node's real state.
 
 pub mod accounts;
 pub mod calls;
 pub mod chain;
 pub mod invariants;
+pub mod live;
 pub mod rng;
 pub mod run;
 pub mod values;

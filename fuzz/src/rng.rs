@@ -1,20 +1,45 @@
 //! The fuzzer's only source of randomness: SplitMix64, seeded, so a seed replays a run
-//! exactly (no thread or clock feeds into it).
+//! exactly (no thread or clock feeds into it); or a coverage-guided engine's input bytes,
+//! so that the engine steers every choice the generators make.
 
-/// A seeded pseudo-random generator (SplitMix64: tiny, fast, and good enough to explore).
+/// A seeded pseudo-random generator (SplitMix64: tiny, fast, and good enough to explore),
+/// optionally drawing from given bytes first.
 #[derive(Clone, Debug)]
 pub struct Rng {
 	state: u64,
+	input: Vec<u8>,
+	read: usize,
 }
 
 impl Rng {
 	/// A generator that replays the same sequence for the same `seed`.
 	pub fn new(seed: u64) -> Self {
-		Self { state: seed }
+		Self { state: seed, input: Vec::new(), read: 0 }
+	}
+
+	/// A generator whose numbers are `input`, 8 bytes at a time (little-endian, the last
+	/// word zero-padded), then SplitMix64 seeded by the input's length: a libFuzzer input is
+	/// the run, byte for byte, and mutating a byte changes one choice.
+	pub fn from_input(input: &[u8]) -> Self {
+		Self { state: input.len() as u64, input: input.to_vec(), read: 0 }
+	}
+
+	/// Whether a generator from input still has input bytes to draw.
+	pub fn has_input(&self) -> bool {
+		self.read < self.input.len()
 	}
 
 	/// The next 64 random bits.
 	pub fn next_u64(&mut self) -> u64 {
+		if let Some(rest) = self.input.get(self.read..).filter(|rest| !rest.is_empty()) {
+			let mut word = [0u8; 8];
+			let taken = rest.len().min(8);
+			for (to, from) in word.iter_mut().zip(rest) {
+				*to = *from;
+			}
+			self.read = self.read.saturating_add(taken);
+			return u64::from_le_bytes(word);
+		}
 		self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
 		let mut z = self.state;
 		z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -64,6 +89,18 @@ mod tests {
 		let mut a = Rng::new(7);
 		let mut b = Rng::new(8);
 		assert_ne!(a.next_u64(), b.next_u64());
+	}
+
+	#[test]
+	fn input_bytes_are_drawn_first_then_the_generator_continues() {
+		let mut rng = Rng::from_input(&[1, 0, 0, 0, 0, 0, 0, 0, 2, 3]);
+		assert_eq!(rng.next_u64(), 1);
+		assert!(rng.has_input());
+		assert_eq!(rng.next_u64(), 0x0302);
+		assert!(!rng.has_input());
+		let after = rng.next_u64();
+		let mut seeded = Rng::new(10);
+		assert_eq!(after, seeded.next_u64());
 	}
 
 	#[test]

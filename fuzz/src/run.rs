@@ -128,17 +128,37 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 
 /// Runs `settings`; the error is the harness failing to start, never a finding.
 pub fn run(settings: Settings) -> Result<Report, String> {
+	run_with(settings, Rng::new(settings.seed))
+}
+
+/// Runs the extrinsics a coverage-guided engine's `input` chooses (every choice the
+/// generators make is drawn from it, see [`Rng::from_input`]): one extrinsic per
+/// [`INPUT_BYTES_PER_EXTRINSIC`] bytes, at least one, at most `max_extrinsics`.
+pub fn run_from_input(input: &[u8], max_extrinsics: u64) -> Result<Report, String> {
+	let wanted = (input.len() / INPUT_BYTES_PER_EXTRINSIC) as u64;
+	let settings = Settings {
+		seed: 0,
+		extrinsics: wanted.clamp(1, max_extrinsics.max(1)),
+		max_per_block: 20,
+		progress_every: 0,
+	};
+	run_with(settings, Rng::from_input(input))
+}
+
+/// Input bytes an extrinsic draws on average (its source, signer, call and arguments).
+pub const INPUT_BYTES_PER_EXTRINSIC: usize = 64;
+
+fn run_with(settings: Settings, rng: Rng) -> Result<Report, String> {
 	let started = Instant::now();
 	let actors = accounts::actors();
 	let mut ext = chain::genesis(&actors)?;
 	let mut report = Report { seed: settings.seed, ..Default::default() };
-	ext.execute_with(|| blocks(settings, &actors, &mut report));
+	ext.execute_with(|| blocks(settings, rng, &actors, &mut report));
 	report.seconds = started.elapsed().as_secs_f64();
 	Ok(report)
 }
 
-fn blocks(settings: Settings, actors: &[Actor], report: &mut Report) {
-	let mut rng = Rng::new(settings.seed);
+fn blocks(settings: Settings, mut rng: Rng, actors: &[Actor], report: &mut Report) {
 	let mut parent = System::parent_hash();
 	let mut slot: u64 = 0;
 	let mut number: u32 = 0;

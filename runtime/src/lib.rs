@@ -77,7 +77,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("lineage"),
 	impl_name: Cow::Borrowed("lineage-node"),
 	authoring_version: 1,
-	spec_version: 108,
+	spec_version: 109,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -128,6 +128,7 @@ type Migrations = (
 		Runtime,
 		configs::LegacyRoyaltiesTreasury,
 	>,
+	pallet_validators::migrations::v1::MigrateToV1<Runtime>,
 );
 
 /// Executive: handles dispatch to the various pallets.

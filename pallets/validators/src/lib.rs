@@ -33,6 +33,9 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
+#[cfg(any(test, feature = "try-runtime"))]
+mod invariants;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod session;
@@ -63,7 +66,12 @@ pub mod pallet {
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 
+	/// The storage layout's version; [`migrations`](crate::migrations) moves a chain from
+	/// each version to the next.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the validators pallet.
@@ -183,6 +191,14 @@ pub mod pallet {
 		TooFewValidators,
 		/// Sessions cannot be shorter than `MinSessionLength`.
 		SessionTooShort,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
 	}
 
 	#[pallet::call]

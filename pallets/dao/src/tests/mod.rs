@@ -2,4 +2,5 @@
 //! (`disputes.rs`).
 
 mod disputes;
+mod storage_version;
 mod tracks;

@@ -14,6 +14,7 @@ mod curation;
 mod genesis;
 mod queries;
 mod register;
+mod storage_version;
 
 use frame_support::{assert_ok, traits::fungible::InspectHold};
 use sp_core::H256;

@@ -13,6 +13,7 @@ mod governance;
 mod lineage;
 mod owner;
 mod register;
+mod storage_version;
 mod versions;
 
 use frame_support::{pallet_prelude::DispatchResult, traits::fungible::InspectHold};
