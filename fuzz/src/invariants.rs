@@ -3,8 +3,9 @@
 //! - Every pallet's `try_state` (the runtime is built with `try-runtime`).
 //! - Money: the accounts' free and reserved balances add up to the total issuance, and the
 //!   issuance moved only by what `pallet-balances` documented in the block's events (mints,
-//!   burns, issued and rescinded imbalances, forced changes). Lineage burns no fees (they go
-//!   to the treasury), so any other change is money created or destroyed unnoticed.
+//!   burns, issued and rescinded imbalances, forced changes). A fee's burned part (all but
+//!   the treasury's 20%) is a dropped credit, which `pallet-balances` reports as `Rescinded`;
+//!   any other change is money created or destroyed unnoticed.
 //! - What the block's transactions weigh stays within each class's limit and the block's
 //!   (mandatory weight, such as a session rotation's, may exceed it by design).
 

@@ -41,6 +41,8 @@ fn a_seeded_run_breaks_no_invariant_and_reaches_every_pallet() {
 		"ConvictionVoting.",
 		"Sudo(Validators.",
 		"Sudo(Balances.",
+		"Sudo(Parameters.",
+		"Compute.submit_training",
 	] {
 		assert!(
 			report.succeeded.keys().any(|call| call.starts_with(pallet)),
@@ -49,7 +51,14 @@ fn a_seeded_run_breaks_no_invariant_and_reaches_every_pallet() {
 		);
 	}
 	// And the errors the generators aim at are met: bad ids, bad origins, poor signers.
-	for error in ["BadOrigin", "Datasets(", "Models(", "Compute(", "Balances("] {
+	for error in [
+		"BadOrigin",
+		"Datasets(",
+		"Models(",
+		"Compute(",
+		"Compute(InvalidTrainingSettings)",
+		"Balances(",
+	] {
 		assert!(
 			report.failed.keys().any(|e| e.contains(error)),
 			"never met {error}: {:#?}",

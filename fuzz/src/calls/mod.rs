@@ -11,8 +11,10 @@ mod dao;
 mod datasets;
 mod governance;
 mod models;
+mod parameters;
 mod royalties;
 mod sudo;
+mod training;
 mod validators;
 
 use lineage_runtime::{AccountId, Address, RuntimeCall};
@@ -65,10 +67,12 @@ pub const PALLETS: &[Source] = &[
 	Source { name: "models", generate: models::call, wants_sudo_key: false },
 	Source { name: "royalties", generate: royalties::call, wants_sudo_key: false },
 	Source { name: "compute", generate: compute::call, wants_sudo_key: false },
+	Source { name: "training", generate: training::call, wants_sudo_key: false },
 	Source { name: "dao", generate: dao::call, wants_sudo_key: false },
 	Source { name: "governance", generate: governance::call, wants_sudo_key: false },
 	Source { name: "validators", generate: validators::call, wants_sudo_key: false },
 	Source { name: "sudo", generate: sudo::call, wants_sudo_key: true },
+	Source { name: "parameters", generate: parameters::call, wants_sudo_key: true },
 ];
 
 /// A call from a random source other than `sudo` (what `sudo` wraps).
