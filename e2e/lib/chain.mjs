@@ -87,3 +87,23 @@ export async function freeBalanceAt(api, blockHash, address) {
   const { data } = await apiAt.query.system.account(address);
   return data.free.toBigInt();
 }
+
+/**
+ * A JSON-RPC request to the node at `rpcUrl` over HTTP with `params` sent exactly as given (no
+ * polkadot.js encoding); resolves with the HTTP status and the response's `result` or `error`,
+ * or the body's text when it is not JSON.
+ */
+export async function rawRpc(rpcUrl, method, params, timeoutMs = 60_000) {
+  const res = await fetch(rpcUrl.replace(/^ws:/, 'http:'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const text = await res.text();
+  try {
+    return { status: res.status, ...JSON.parse(text) };
+  } catch {
+    return { status: res.status, text };
+  }
+}

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 
 import { encodeAddress } from '@polkadot/util-crypto';
 
-import { sendAndWait } from '../lib/chain.mjs';
+import { rawRpc, sendAndWait } from '../lib/chain.mjs';
 import { devNodeSuite, LIN } from '../lib/suite.mjs';
 
 const GENERIC_SS58 = 42;
@@ -29,14 +29,9 @@ const { e2e } = devNodeSuite((ctx) => {
  * reaches the node exactly as written; resolves with the response's `result` or `error`.
  */
 async function rawNextIndex(address) {
-  const res = await fetch(node.rpcUrl.replace(/^ws:/, 'http:'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system_accountNextIndex', params: [address] }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  assert.equal(res.status, 200);
-  return res.json();
+  const reply = await rawRpc(node.rpcUrl, 'system_accountNextIndex', [address], 10_000);
+  assert.equal(reply.status, 200);
+  return reply;
 }
 
 const nextIndexOf = async (address) => {

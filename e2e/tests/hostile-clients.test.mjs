@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 
 import { compactFromU8a, u8aToHex } from '@polkadot/util';
 
-import { sendAndWait, waitForHead } from '../lib/chain.mjs';
+import { rawRpc as rawRpcTo, sendAndWait, waitForHead } from '../lib/chain.mjs';
 import { devNodeSuite, LIN } from '../lib/suite.mjs';
 
 let node;
@@ -23,24 +23,8 @@ const { e2e } = devNodeSuite((ctx) => {
   hostile = ctx.keyring.createFromUri('//Hostile');
 });
 
-/**
- * A JSON-RPC request over HTTP with `params` sent exactly as given; resolves with the HTTP
- * status and the response's `result` or `error` (or the body's text when it is not JSON).
- */
-async function rawRpc(method, params) {
-  const res = await fetch(node.rpcUrl.replace(/^ws:/, 'http:'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-    signal: AbortSignal.timeout(60_000),
-  });
-  const text = await res.text();
-  try {
-    return { status: res.status, ...JSON.parse(text) };
-  } catch {
-    return { status: res.status, text };
-  }
-}
+/** A JSON-RPC request to the test's node with `params` exactly as given. */
+const rawRpc = (method, params) => rawRpcTo(node.rpcUrl, method, params);
 
 /** Bytes from a seeded xorshift, so every run sends the same garbage. */
 function garbage(length, seed) {

@@ -118,7 +118,8 @@ fn sudo_outcome() -> Option<Result<(), DispatchError>> {
 	})
 }
 
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+/// What a caught panic said.
+pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 	panic
 		.downcast_ref::<&str>()
 		.map(|s| (*s).to_owned())

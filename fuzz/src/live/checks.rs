@@ -6,9 +6,9 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use frame_support::{traits::TryDecodeEntireStorage, weights::Weight};
 use frame_try_runtime::{TryStateSelect, UpgradeCheckSelect};
 use lineage_runtime::{AllPalletsWithSystem, Block, Executive, Runtime, VERSION};
-use sp_runtime::{traits::Block as _, StateVersion};
+use sp_runtime::traits::Block as _;
 
-use crate::invariants::check_try_state;
+use crate::{invariants::check_try_state, run::panic_message};
 
 /// What the upgrade did on the node's state.
 #[derive(Debug, serde::Serialize)]
@@ -26,18 +26,8 @@ pub struct UpgradeOutcome {
 
 /// `f`'s result, or its panic's message as an error.
 fn unpanicked<R>(f: impl FnOnce() -> Result<R, String>) -> Result<R, String> {
-	catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|panic| {
-		let message = panic
-			.downcast_ref::<String>()
-			.cloned()
-			.or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-			.unwrap_or_default();
-		Err(format!("panicked: {message}"))
-	})
-}
-
-fn root(version: StateVersion) -> Vec<u8> {
-	sp_io::storage::root(version)
+	catch_unwind(AssertUnwindSafe(f))
+		.unwrap_or_else(|panic| Err(format!("panicked: {}", panic_message(panic.as_ref()))))
 }
 
 /// Runs the upgrade this runtime would run on `ext` (its `Migrations` and every pallet's
@@ -61,11 +51,11 @@ pub fn upgrade(ext: &mut sp_io::TestExternalities) -> UpgradeOutcome {
 			failures.push(format!("upgrade: weighs {weight} > a block's {max_block}"));
 		}
 		failures.extend(check_try_state(frame_system::Pallet::<Runtime>::block_number()));
-		let after_first = root(version);
+		let after_first = sp_io::storage::root(version);
 		let again = unpanicked(|| {
 			Executive::try_runtime_upgrade(UpgradeCheckSelect::None).map_err(|e| format!("{e:?}"))
 		});
-		let idempotent = again.is_ok() && root(version) == after_first;
+		let idempotent = again.is_ok() && sp_io::storage::root(version) == after_first;
 		if !idempotent {
 			failures.push("upgrade: a second run of the migrations changed the state".into());
 		}
